@@ -1,0 +1,48 @@
+# Lobra: `make run` starts the demo on SQLite, `make test` runs the whole suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DEBUG ?= 1
+
+.PHONY: run test lint bench system-deps clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	# xstatic-bootstrap is an sdist whose setup.py needs pkg_resources (setuptools<81).
+	$(PIP) install -q "setuptools<81" wheel
+	$(PIP) install -q --no-build-isolation XStatic-Bootstrap==5.3.8.0
+	$(PIP) install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+# Debian packages: fast WeasyPrint font subsetting, fonts with åäö, pdftoppm, Chromium for browser tests, wrk.
+system-deps:
+	@missing=""; for p in libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils chromium wrk; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installerar Debian-paket:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: $(STAMP) system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Lobra körs på http://$(HOST):$(PORT)/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: $(STAMP) system-deps
+	$(PY) manage.py bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

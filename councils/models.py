@@ -1,0 +1,401 @@
+"""Who: organisations, councils, their forums, people and memberships."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def today():
+    """Today's date in Europe/Stockholm."""
+    return timezone.localdate()
+
+
+class Organisation(models.Model):
+    """An organisation that people in a council come from (kommun, polis, skola …)."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "kommun", _("Kommun/stadsdelsförvaltning")
+        POLICE = "polis", _("Polis/lokalpolisområde")
+        FIRE = "raddningstjanst", _("Räddningstjänst")
+        SCHOOL = "skola", _("Skola")
+        SOCIAL = "socialtjanst", _("Socialtjänst")
+        PROPERTY = "fastighetsagare", _("Fastighetsägare")
+        TRANSPORT = "kollektivtrafik", _("Kollektivtrafik")
+        BUSINESS = "naringsliv", _("Näringsliv")
+        CIVIL = "civilsamhalle", _("Civilsamhälle")
+        POLITICAL = "politik", _("Politisk organisation/nämnd")
+        OTHER = "annan", _("Annan")
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=50, blank=True)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self):
+        return self.name
+
+
+class CouncilQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Councils in which the user's person holds a current membership."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            pk__in=Membership.objects.current()
+            .filter(person__user=user)
+            .values("council_id")
+        )
+
+
+class Council(models.Model):
+    """A local crime-prevention council (lokalt brottsförebyggande råd, LoBRÅ)."""
+
+    name = models.CharField(_("namn"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="councils",
+        verbose_name=_("huvudman"),
+        help_text=_("Kommunen eller stadsdelsförvaltningen som driver rådet."),
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+    default_place = models.CharField(_("vanlig mötesplats"), max_length=200, blank=True)
+    valid_from = models.DateField(_("gäller från"), default=today)
+    valid_to = models.DateField(_("gäller till"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("efterträdare"),
+        help_text=_("Rådet som tog över när detta råd slogs samman."),
+    )
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("råd")
+        verbose_name_plural = _("råd")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="council_valid_from_before_to",
+                violation_error_message=_("Slutdatum kan inte vara före startdatum."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=models.F("pk")),
+                name="council_not_own_successor",
+                violation_error_message=_("Ett råd kan inte efterträda sig självt."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("councils:detail", args=[self.pk])
+
+    @property
+    def is_active(self):
+        return self.valid_to is None or self.valid_to >= today()
+
+    def roles_of(self, user):
+        """The set of roles the user's person holds in this council today."""
+        if not user.is_authenticated:
+            return frozenset()
+        cache = getattr(user, "_lobra_roles", None)
+        if cache is None:
+            cache = user._lobra_roles = {}
+        if self.pk not in cache:
+            cache[self.pk] = frozenset(
+                Membership.objects.current()
+                .filter(person__user=user, council=self, forum__isnull=True)
+                .values_list("role", flat=True)
+            )
+        return cache[self.pk]
+
+    def is_member(self, user):
+        if user.is_authenticated and user.is_superuser:
+            return True
+        return Membership.objects.current().filter(person__user=user, council=self).exists()
+
+    def can_manage(self, user):
+        """Whether the user may manage members, forums and people of this council."""
+        if user.is_authenticated and user.is_superuser:
+            return True
+        return bool(self.roles_of(user) & Membership.MANAGER_ROLES)
+
+    def can_write_minutes(self, user):
+        """Whether the user may create and edit meetings and minutes of this council."""
+        if user.is_authenticated and user.is_superuser:
+            return True
+        return bool(self.roles_of(user) & Membership.MINUTES_ROLES)
+
+    def current_memberships(self):
+        return (
+            self.memberships.current()
+            .filter(forum__isnull=True)
+            .select_related("person__organisation")
+            .order_by("person__organisation__name", "person__last_name", "person__first_name")
+        )
+
+    def past_memberships(self):
+        return (
+            self.memberships.ended()
+            .filter(forum__isnull=True)
+            .select_related("person__organisation")
+            .order_by("-valid_to", "person__last_name")
+        )
+
+
+class Forum(models.Model):
+    """A working group, cooperation forum or programme under a council; may nest."""
+
+    class Kind(models.TextChoices):
+        WORKING_GROUP = "arbetsgrupp", _("Arbetsgrupp")
+        FORUM = "samverkansforum", _("Samverkansforum")
+        PROGRAMME = "program", _("Program/projekt")
+        UMBRELLA = "paraply", _("Projektparaply")
+        NETWORK = "natverk", _("Nätverk")
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="forums", verbose_name=_("råd")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("ingår i"),
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.WORKING_GROUP)
+    description = models.TextField(_("beskrivning"), blank=True)
+    meets = models.CharField(
+        _("mötesrytm"), max_length=200, blank=True, help_text=_("T.ex. \"Möts onsdag innan LoBRÅ\".")
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    valid_from = models.DateField(_("gäller från"), default=today)
+    valid_to = models.DateField(_("gäller till"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("forum")
+        verbose_name_plural = _("forum")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"], name="forum_unique_name_per_council"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="forum_valid_from_before_to",
+                violation_error_message=_("Slutdatum kan inte vara före startdatum."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.parent_id and self.council_id and self.parent.council_id != self.council_id:
+            raise ValidationError({"parent": _("Överordnat forum måste höra till samma råd.")})
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk:
+                raise ValidationError({"parent": _("Ett forum kan inte ligga under sig självt.")})
+            node = node.parent
+
+
+class Person(models.Model):
+    """A person who takes part in council work; may have a login."""
+
+    first_name = models.CharField(_("förnamn"), max_length=100)
+    last_name = models.CharField(_("efternamn"), max_length=100)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="people", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("inloggning"),
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Memberships in force on a date (default today)."""
+        on = on or today()
+        return self.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+    def ended(self, on=None):
+        on = on or today()
+        return self.filter(valid_to__lt=on)
+
+
+class Membership(models.Model):
+    """A person's role in a council, or in one of its forums, from a date to a date."""
+
+    class Role(models.TextChoices):
+        CHAIR = "ordforande", _("Ordförande")
+        VICE_CHAIR = "vice_ordforande", _("Vice ordförande")
+        COORDINATOR = "samordnare", _("Samordnare")
+        SECRETARY = "sekreterare", _("Sekreterare")
+        MEMBER = "ledamot", _("Ledamot")
+        CO_OPTED = "adjungerad", _("Adjungerad")
+        DEPUTY = "ersattare", _("Ersättare")
+
+    MANAGER_ROLES = frozenset({Role.COORDINATOR})
+    MINUTES_ROLES = frozenset({Role.COORDINATOR, Role.SECRETARY})
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+    )
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("råd")
+    )
+    forum = models.ForeignKey(
+        Forum,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("forum"),
+        help_text=_("Lämna tomt för medlemskap i själva rådet."),
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    valid_from = models.DateField(_("från"), default=today)
+    valid_to = models.DateField(_("till"), null=True, blank=True)
+    note = models.CharField(_("anteckning"), max_length=200, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["valid_from"]
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="membership_valid_from_before_to",
+                violation_error_message=_("Medlemskapet kan inte sluta innan det börjar."),
+            ),
+            models.UniqueConstraint(
+                fields=["person", "council", "role"],
+                condition=Q(forum__isnull=True, valid_to__isnull=True),
+                name="membership_one_open_council_role",
+                violation_error_message=_("Personen har redan den rollen i rådet."),
+            ),
+            models.UniqueConstraint(
+                fields=["person", "forum", "role"],
+                condition=Q(forum__isnull=False, valid_to__isnull=True),
+                name="membership_one_open_forum_role",
+                violation_error_message=_("Personen har redan den rollen i forumet."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()} ({self.body})"
+
+    @property
+    def body(self):
+        return self.forum or self.council
+
+    @property
+    def is_current(self):
+        on = today()
+        return self.valid_from <= on and (self.valid_to is None or self.valid_to >= on)
+
+    def clean(self):
+        if self.forum_id and self.council_id and self.forum.council_id != self.council_id:
+            raise ValidationError({"forum": _("Forumet hör inte till det här rådet.")})
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Medlemskapet kan inte sluta innan det börjar.")})
+        if self.person_id and self.council_id and self.valid_from:
+            if self.overlapping().exists():
+                raise ValidationError(
+                    _("%(person)s har redan rollen %(role)s i %(body)s under den perioden.")
+                    % {"person": self.person, "role": self.get_role_display().lower(), "body": self.body}
+                )
+
+    def overlapping(self):
+        """Other memberships of the same person, body and role whose periods overlap this one."""
+        far_future = datetime.date.max
+        others = Membership.objects.filter(
+            person_id=self.person_id, council_id=self.council_id, forum_id=self.forum_id, role=self.role
+        ).exclude(pk=self.pk)
+        others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        return others.filter(valid_from__lte=self.valid_to or far_future)
+
+    def end(self, on):
+        """End the membership on a date; the record stays as history."""
+        if on < self.valid_from:
+            raise ValidationError({"valid_to": _("Medlemskapet kan inte sluta innan det börjar.")})
+        self.valid_to = on
+        self.save(update_fields=["valid_to"])
+
+
+class AuditEntry(models.Model):
+    """Who changed what in a council; written in the same transaction as the change."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="audit_entries", verbose_name=_("råd")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("användare"),
+    )
+    action = models.CharField(_("händelse"), max_length=100)
+    object_repr = models.CharField(_("objekt"), max_length=300)
+    created_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("logghändelse")
+        verbose_name_plural = _("logghändelser")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.object_repr}"
+
+
+def log_action(*, council, user, action, obj):
+    """Record who did what; call it inside the transaction that makes the change."""
+    return AuditEntry.objects.create(
+        council=council,
+        user=user if user is not None and user.is_authenticated else None,
+        action=action,
+        object_repr=str(obj)[:300],
+    )

@@ -1,0 +1,12 @@
+"""Lobra's URLs: authentication, admin and the three apps."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("konto/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("meetings/", include("meetings.urls")),
+    path("measures/", include("measures.urls")),
+    path("", include("councils.urls")),
+]
