@@ -41,8 +41,20 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# make bench: PostgreSQL database lobra_bench, scale data generated once per size and reused.
+BENCH_COUNCILS ?= 300
+BENCH_YEARS ?= 10
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lobra_bench
+BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings
+
 bench: $(STAMP) system-deps
-	$(PY) manage.py bench
+	@pg_isready -h 127.0.0.1 -p 5432 -q || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -n1)" main start; \
+	  for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; }
+	$(BENCH_ENV) $(PY) -m benchmarks.database
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(PY) manage.py generate_scale_data --councils $(BENCH_COUNCILS) --years $(BENCH_YEARS) --replace
+	$(BENCH_ENV) $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

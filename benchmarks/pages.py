@@ -1,0 +1,117 @@
+"""Server time and query count of Lobra's pages, in-process through Django's test Client."""
+
+import statistics
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+# The pages the issue names, in table order: key -> label. A key no app provides is "not built".
+PAGES = {
+    "overview": "Overview (my councils)",
+    "council": "Council page",
+    "meeting_list": "Meeting list",
+    "meeting": "Meeting page",
+    "autosave": "Autosave request (POST)",
+    "ics": ".ics feed",
+    "plan": "Action plan, unfiltered",
+    "plan_filtered": "Action plan, filtered",
+    "measure": "Measure page",
+}
+# p95 targets in ms at full scale; every page's query count must not grow with the data.
+P95_TARGETS = {"meeting": 50, "plan": 150, "plan_filtered": 150}
+
+
+@dataclass
+class PageResult:
+    key: str
+    label: str
+    status: str = "ok"  # "ok", "n/a (not built)" or an error such as "HTTP 403"
+    p50_ms: float | None = None
+    p95_ms: float | None = None
+    queries: int | None = None
+    queries_young: int | None = None
+    target_ms: int | None = None
+
+    @property
+    def p95_met(self):
+        return None if self.target_ms is None or self.p95_ms is None else self.p95_ms < self.target_ms
+
+    @property
+    def queries_constant(self):
+        return None if self.queries is None or self.queries_young is None else self.queries == self.queries_young
+
+
+def logged_in_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _request(client, page, url):
+    if page.method == "post":
+        return client.post(url, page.data or {})
+    return client.get(url, page.data or {})
+
+
+def _ok(response):
+    return 200 <= response.status_code < 400
+
+
+def resolve(page):
+    """The page's URL, or None when the app has not built it (yet)."""
+    try:
+        return reverse(page.url_name, args=page.args)
+    except NoReverseMatch:
+        return None
+
+
+def query_count(client, page, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = _request(client, page, url)
+    return len(captured), response
+
+
+def time_page(page, client, *, requests=50, warmup=5):
+    """p50/p95 of the server time and the query count of one page."""
+    result = PageResult(page.key, PAGES.get(page.key, page.key), target_ms=P95_TARGETS.get(page.key))
+    url = resolve(page)
+    if url is None:
+        result.status = "n/a (not built)"
+        return result
+    for _ in range(warmup):
+        response = _request(client, page, url)
+        if not _ok(response):
+            result.status = f"HTTP {response.status_code}"
+            return result
+    result.queries, _ = query_count(client, page, url)
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        _request(client, page, url)
+        timings.append((time.perf_counter() - started) * 1000)
+    result.p50_ms = statistics.median(timings)
+    result.p95_ms = statistics.quantiles(timings, n=20, method="inclusive")[18] if len(timings) > 1 else timings[0]
+    return result
+
+
+def time_pages(pages, client, young_pages=(), young_client=None, *, requests=50, warmup=5):
+    """One PageResult per key in PAGES (n/a where no app offers it), plus any extra keys offered."""
+    offered = {page.key: page for page in pages}
+    young = {page.key: page for page in young_pages}
+    results = []
+    for key in [*PAGES, *(k for k in offered if k not in PAGES)]:
+        if key not in offered:
+            results.append(PageResult(key, PAGES[key], status="n/a (not built)", target_ms=P95_TARGETS.get(key)))
+            continue
+        result = time_page(offered[key], client, requests=requests, warmup=warmup)
+        if result.status == "ok" and key in young and young_client is not None:
+            url = resolve(young[key])
+            if url:
+                count, response = query_count(young_client, young[key], url)
+                result.queries_young = count if _ok(response) else None
+        results.append(result)
+    return results

@@ -1,0 +1,170 @@
+import statistics
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import timezone
+
+from benchmarks import load, machine
+from benchmarks.pages import logged_in_client, resolve, time_pages
+from benchmarks.report import Row, figures_markdown, page_rows, text_table, write_docs
+from councils.models import Membership
+from councils.scale import scale_councils, scale_modules
+
+THROUGHPUT_RATIO_TARGET = 0.20
+WORKER_RSS_TARGET_MB = 200
+PDF_RATIO_TARGET = 1.5
+
+
+def coordinator_of(council):
+    membership = (
+        Membership.objects.current()
+        .filter(council=council, forum__isnull=True, role=Membership.Role.COORDINATOR, person__user__isnull=False)
+        .select_related("person__user")
+        .first()
+    )
+    if membership is None:
+        raise CommandError(f"{council} har ingen samordnare med inloggning.")
+    return membership.person.user
+
+
+def offered_pages(council):
+    return [page for module in scale_modules() if hasattr(module, "bench_pages")
+            for page in module.bench_pages(council)]
+
+
+class Command(BaseCommand):
+    help = (
+        "Mäter Lobras sidor (p50/p95, antal frågor), genomströmning under last (gunicorn + wrk), "
+        "arbetsprocessens minne och protokoll-PDF; skriver tabellen till docs/benchmarks.md."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=50, help="Mätta anrop per sida (standard 50).")
+        parser.add_argument("--warmup", type=int, default=5, help="Uppvärmningsanrop per sida.")
+        parser.add_argument("--duration", type=int, default=20, help="Sekunder last per URL (standard 20).")
+        parser.add_argument("--connections", type=int, default=16, help="Samtidiga anslutningar (standard 16).")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn-arbetsprocesser (standard 2).")
+        parser.add_argument("--no-load", action="store_true", help="Hoppa över lastmätningen (gunicorn + wrk).")
+        parser.add_argument("--output", default=str(settings.BASE_DIR / "docs" / "benchmarks.md"),
+                            help="Markdown-filen som får siffrorna.")
+        parser.add_argument("--no-write", action="store_true", help="Skriv bara ut tabellen.")
+
+    def handle(self, *args, **options):
+        started = time.perf_counter()
+        councils = list(scale_councils().order_by("pk"))
+        if not councils:
+            raise CommandError("Ingen skalningsdata: kör `manage.py generate_scale_data` först.")
+        full, young = councils[0], councils[-1]
+        notes = []
+        if settings.DEBUG:
+            notes.append("DEBUG was on: timings include Django's debug machinery (use benchmarks.settings).")
+        if connection.vendor != "postgresql":
+            notes.append(f"Database is {connection.vendor}, not PostgreSQL: figures are not comparable.")
+
+        user = coordinator_of(full)
+        client = logged_in_client(user)
+        young_client = logged_in_client(coordinator_of(young)) if young.pk != full.pk else None
+        pages = offered_pages(full)
+        self.stdout.write(f"Sidor för {full} (samordnare {user.username}) …")
+        results = time_pages(pages, client, offered_pages(young) if young_client else (), young_client,
+                             requests=options["requests"], warmup=options["warmup"])
+        rows = page_rows(results)
+        if young_client:
+            notes.append(f"Queries are counted for a council with {full.valid_from:%Y}–today's data (full) "
+                         f"and one that started {young.valid_from:%Y-%m-%d} (young); equal means constant.")
+
+        if options["no_load"]:
+            rows.append(Row("Throughput under load", figure="skipped (--no-load)"))
+            rows.append(Row("Peak RSS of a gunicorn worker", figure="skipped (--no-load)"))
+        else:
+            rows += self.measure_load(pages, client, options, notes)
+        rows += self.measure_pdf(full, notes)
+
+        self.stdout.write("")
+        self.stdout.write(text_table(rows))
+        when = timezone.now().strftime("%Y-%m-%d %H:%M UTC")
+        data = {"Scale data": full.description}
+        data.update(self.row_counts())
+        facts = machine.describe()
+        figures = figures_markdown(when=when, machine=facts, data=data, rows=rows, notes=notes)
+        if not options["no_write"]:
+            write_docs(options["output"], figures)
+            self.stdout.write(f"\nSkrivet till {options['output']}.")
+        self.stdout.write(f"Klart på {time.perf_counter() - started:.0f} s.")
+
+    def row_counts(self):
+        counts = {}
+        for label in ("councils", "meetings", "measures"):
+            try:
+                config = apps.get_app_config(label)
+            except LookupError:
+                continue
+            for model in config.get_models():
+                counts[f"{model._meta.label}"] = f"{model.objects.count():,} rows".replace(",", " ")
+        return counts
+
+    def measure_load(self, pages, client, options, notes):
+        """Throughput of the meeting page (the council page until meetings exist) next to a bare view."""
+        offered = {page.key: page for page in pages if page.method == "get" and resolve(page)}
+        key = "meeting" if "meeting" in offered else "council"
+        path = resolve(offered[key])
+        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        label = {"meeting": "meeting page", "council": "council page (meeting page not built)"}[key]
+        self.stdout.write(f"Last: {options['workers']} gunicorn-arbetare, {options['connections']} anslutningar, "
+                          f"{options['duration']} s per URL ({label}) …")
+        with load.Gunicorn(workers=options["workers"], base_dir=settings.BASE_DIR) as server:
+            status = server.get(path, cookie)
+            if status != 200:
+                raise CommandError(f"{path} gav HTTP {status} under gunicorn, inte 200.")
+            watcher = load.RssWatcher(server.process.pid)
+            watcher.start()
+            run = dict(connections=options["connections"], duration=options["duration"])
+            bare = load.run_wrk(server.base_url + "/bench/bare/", **run)
+            page = load.run_wrk(server.base_url + path, cookie=cookie, **run)
+            peak_mb = watcher.stop() / 1024
+        ratio = page.requests_per_second / bare.requests_per_second if bare.requests_per_second else 0
+        for name, result in (("bare view", bare), (label, page)):
+            if result.errors:
+                notes.append(f"wrk saw {result.errors} errors or non-2xx/3xx responses on the {name}.")
+        notes.append(f"Load: gunicorn {options['workers']} sync workers, wrk 2 threads, {options['connections']} "
+                     f"connections, {options['duration']} s per URL, logged-in session cookie; "
+                     f"wrk latency p50/p99 {page.latency_p50_ms} / {page.latency_p99_ms} ms ({label}), "
+                     f"{bare.latency_p50_ms} / {bare.latency_p99_ms} ms (bare view).")
+        return [
+            Row(f"Throughput: {label}", figure=f"{page.requests_per_second:.0f} req/s"),
+            Row("Throughput: bare Django view, same gunicorn", figure=f"{bare.requests_per_second:.0f} req/s"),
+            Row(f"Throughput ratio, {label} / bare view", figure=f"{ratio:.1%}",
+                target=f"≥ {THROUGHPUT_RATIO_TARGET:.0%}", met=ratio >= THROUGHPUT_RATIO_TARGET),
+            Row("Peak RSS of a gunicorn worker during load", figure=f"{peak_mb:.0f} MB",
+                target=f"< {WORKER_RSS_TARGET_MB} MB", met=peak_mb < WORKER_RSS_TARGET_MB),
+        ]
+
+    def measure_pdf(self, council, notes):
+        """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of 5 runs each."""
+        cases = [case for module in scale_modules() if hasattr(module, "bench_pdf")
+                 for case in module.bench_pdf(council)]
+        if not cases:
+            return [Row("Protocol PDF: render + sign / WeasyPrint alone", figure="n/a (not built)",
+                        target=f"≤ {PDF_RATIO_TARGET}×")]
+        rows = []
+        for label, signed, plain in cases:
+            signed_ms, plain_ms = self.median_ms(signed), self.median_ms(plain)
+            ratio = signed_ms / plain_ms
+            rows.append(Row(f"Protocol PDF, {label}: render + sign / WeasyPrint alone",
+                            p50=f"{signed_ms:.0f} / {plain_ms:.0f}", figure=f"{ratio:.2f}×",
+                            target=f"≤ {PDF_RATIO_TARGET}×", met=ratio <= PDF_RATIO_TARGET))
+        notes.append("Protocol PDF rows: p50 column holds the medians of render + sign / WeasyPrint alone, ms.")
+        return rows
+
+    @staticmethod
+    def median_ms(fn, runs=5):
+        fn()  # warm caches (fonts, templates)
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            fn()
+            timings.append((time.perf_counter() - started) * 1000)
+        return statistics.median(timings)
