@@ -115,3 +115,18 @@ def time_pages(pages, client, young_pages=(), young_client=None, *, requests=50,
                 result.queries_young = count if _ok(response) else None
         results.append(result)
     return results
+
+
+def profile_page(page, client, *, requests=50):
+    """pyinstrument's call tree of `requests` requests to the page, as text."""
+    from pyinstrument import Profiler
+
+    url = resolve(page)
+    if url is None:
+        return f"{page.key}: n/a (not built)"
+    _request(client, page, url)
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(requests):
+            _request(client, page, url)
+    return profiler.output_text(unicode=True, color=False)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from benchmarks import load, machine
-from benchmarks.pages import logged_in_client, resolve, time_pages
+from benchmarks.pages import logged_in_client, profile_page, resolve, time_pages
 from benchmarks.report import Row, figures_markdown, page_rows, text_table, write_docs
 from councils.models import Membership
 from councils.scale import scale_councils, scale_modules
@@ -51,6 +51,8 @@ class Command(BaseCommand):
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs" / "benchmarks.md"),
                             help="Markdown-filen som får siffrorna.")
         parser.add_argument("--no-write", action="store_true", help="Skriv bara ut tabellen.")
+        parser.add_argument("--profile", action="append", default=[], metavar="KEY",
+                            help="Profilera en sida med pyinstrument (t.ex. meeting, council); kan upprepas.")
 
     def handle(self, *args, **options):
         started = time.perf_counter()
@@ -72,6 +74,11 @@ class Command(BaseCommand):
         results = time_pages(pages, client, offered_pages(young) if young_client else (), young_client,
                              requests=options["requests"], warmup=options["warmup"])
         rows = page_rows(results)
+        offered = {page.key: page for page in pages}
+        for key in options["profile"]:
+            if key not in offered:
+                raise CommandError(f"Okänd sida {key!r}; finns: {', '.join(offered)}.")
+            self.stdout.write(profile_page(offered[key], client, requests=options["requests"]))
         if young_client:
             notes.append(f"Queries are counted for a council with {full.valid_from:%Y}–today's data (full) "
                          f"and one that started {young.valid_from:%Y-%m-%d} (young); equal means constant.")
