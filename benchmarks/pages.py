@@ -51,10 +51,30 @@ def logged_in_client(user):
     return client
 
 
-def _request(client, page, url):
-    if page.method == "post":
-        return client.post(url, page.data or {})
-    return client.get(url, page.data or {})
+class Requester:
+    """Sends a page's requests; callable data is computed before the clock starts."""
+
+    def __init__(self, client, page, url):
+        self.client, self.page, self.url = client, page, url
+        self.last = None
+
+    def data(self):
+        data = self.page.data
+        return (data(self.last) if callable(data) else data) or {}
+
+    def send(self, data):
+        send = self.client.post if self.page.method == "post" else self.client.get
+        self.last = send(self.url, data, headers=self.page.headers or {})
+        return self.last
+
+    def __call__(self):
+        return self.send(self.data())
+
+    def timed(self):
+        data = self.data()
+        started = time.perf_counter()
+        response = self.send(data)
+        return (time.perf_counter() - started) * 1000, response
 
 
 def _ok(response):
@@ -70,8 +90,10 @@ def resolve(page):
 
 
 def query_count(client, page, url):
+    requester = Requester(client, page, url)
+    data = requester.data()
     with CaptureQueriesContext(connection) as captured:
-        response = _request(client, page, url)
+        response = requester.send(data)
     return len(captured), response
 
 
@@ -82,17 +104,23 @@ def time_page(page, client, *, requests=50, warmup=5):
     if url is None:
         result.status = "n/a (not built)"
         return result
-    for _ in range(warmup):
-        response = _request(client, page, url)
+    requester = Requester(client, page, url)
+    for _ in range(max(warmup, 1)):
+        response = requester()
         if not _ok(response):
             result.status = f"HTTP {response.status_code}"
             return result
-    result.queries, _ = query_count(client, page, url)
+    data = requester.data()
+    with CaptureQueriesContext(connection) as captured:
+        requester.send(data)
+    result.queries = len(captured)
     timings = []
     for _ in range(requests):
-        started = time.perf_counter()
-        _request(client, page, url)
-        timings.append((time.perf_counter() - started) * 1000)
+        elapsed, response = requester.timed()
+        if not _ok(response):
+            result.status = f"HTTP {response.status_code}"
+            return result
+        timings.append(elapsed)
     result.p50_ms = statistics.median(timings)
     result.p95_ms = statistics.quantiles(timings, n=20, method="inclusive")[18] if len(timings) > 1 else timings[0]
     return result
@@ -124,9 +152,10 @@ def profile_page(page, client, *, requests=50):
     url = resolve(page)
     if url is None:
         return f"{page.key}: n/a (not built)"
-    _request(client, page, url)
+    requester = Requester(client, page, url)
+    requester()
     profiler = Profiler(interval=0.0005)
     with profiler:
         for _ in range(requests):
-            _request(client, page, url)
+            requester()
     return profiler.output_text(unicode=True, color=False)

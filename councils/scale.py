@@ -77,13 +77,17 @@ assert len(SEATS) == CURRENT_MEMBERS and len(FORMER) == FORMER_MEMBERS and len(F
 
 
 class Page(NamedTuple):
-    """A page `bench` times: its row key, URL name and arguments; POST pages carry their data."""
+    """A page `bench` times: its row key, URL name and arguments.
+
+    `data` is a dict, or a callable given the previous response (None at first) that returns the dict,
+    for requests that depend on the last one (an autosave sends the version it last saw)."""
 
     key: str
     url_name: str
     args: tuple = ()
     method: str = "get"
-    data: dict | None = None
+    data: object = None
+    headers: dict | None = None
 
 
 @dataclass
