@@ -28,6 +28,7 @@ FORUMS = 4
 FORUM_SEATS = 5
 MEMBERSHIPS_PER_COUNCIL = CURRENT_MEMBERS + FORMER_MEMBERS + FORUMS * FORUM_SEATS
 USERS_PER_COUNCIL = 4
+ORGANISATION_KEYS = ["kommun", "politik", "skola", "bostad", "polis", "brand", "trafik", "civil"]
 # Councils sharing one police area, one fire service, one public-transport authority.
 POLICE_GROUP, FIRE_GROUP, TRANSPORT_GROUP = 3, 10, 15
 
@@ -100,6 +101,8 @@ class CouncilData:
     people: list = field(default_factory=list)  # current members' person pks, in SEATS order
     users: dict = field(default_factory=dict)  # role -> user pk of the people with a login
     forums: list = field(default_factory=list)  # forum pks, in FORUM_SPECS order
+    former: list = field(default_factory=list)  # (person pk, date they left) of former members
+    organisations: dict = field(default_factory=dict)  # organisation key ("kommun", "polis" …) -> pk
 
 
 @dataclass
@@ -232,6 +235,7 @@ def generate(ctx):
     users, people, seats = [], [], []
     rng = ctx.rng
     for i, (c, data) in enumerate(zip(councils, ctx.data, strict=True)):
+        data.organisations = {key: org_for(key, i).pk for key in ORGANISATION_KEYS}
         for n, (role, org_key, title, login) in enumerate(SEATS + [(None, k, t, False) for k, t in FORMER]):
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
             user = None
@@ -256,6 +260,7 @@ def generate(ctx):
             left = c.valid_from + (ctx.today - c.valid_from) / 2
             memberships.append(Membership(person=person, council=c, role=Membership.Role.MEMBER,
                                           valid_from=c.valid_from, valid_to=left))
+            data.former.append((person.pk, left))
             continue
         data.people.append(person.pk)
         if person.user_id:
