@@ -55,9 +55,18 @@ def database_size():
     return 0
 
 
-def describe():
+def load_average():
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def describe(load_at_start=None):
     """One line per fact, for the report."""
     return {
+        "Load average (1/5/15 min) at start": load_at_start or load_average(),
+        "Load average at end": load_average(),
         "CPUs (nproc)": str(os.cpu_count()),
         "CPU": cpu_model(),
         "Memory": f"{memory_total() / 2**30:.1f} GiB",

@@ -90,7 +90,9 @@ def resolve(page):
 
 
 def query_count(client, page, url):
+    """Queries of one request after a warm-up one (which fills per-user caches, as in real use)."""
     requester = Requester(client, page, url)
+    requester()
     data = requester.data()
     with CaptureQueriesContext(connection) as captured:
         response = requester.send(data)

@@ -56,6 +56,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.perf_counter()
+        load_at_start = machine.load_average()
         councils = list(scale_councils().order_by("pk"))
         if not councils:
             raise CommandError("Ingen skalningsdata: kör `manage.py generate_scale_data` först.")
@@ -95,7 +96,10 @@ class Command(BaseCommand):
         when = timezone.now().strftime("%Y-%m-%d %H:%M UTC")
         data = {"Scale data": full.description}
         data.update(self.row_counts())
-        facts = machine.describe()
+        facts = machine.describe(load_at_start)
+        if load_at_start[:1].isdigit() and float(load_at_start.split()[0]) > 0.5:
+            notes.append(f"The machine was busy when the run started (load {load_at_start}): other processes "
+                         "shared the CPUs, so timings are higher and noisier than on an idle machine.")
         figures = figures_markdown(when=when, machine=facts, data=data, rows=rows, notes=notes)
         if not options["no_write"]:
             write_docs(options["output"], figures)
