@@ -155,18 +155,22 @@ class Command(BaseCommand):
 
     def measure_pdf(self, council, notes):
         """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of 5 runs each."""
-        cases = [case for module in scale_modules() if hasattr(module, "bench_pdf")
-                 for case in module.bench_pdf(council)]
-        if not cases:
+        rows = []
+        for module in scale_modules():
+            if not hasattr(module, "bench_pdf"):
+                continue
+            self.stdout.write("Protokoll-PDF …")
+            # The hook sets up its protocols in a transaction it rolls back when the block ends.
+            with module.bench_pdf(council) as cases:
+                for label, signed, plain in cases:
+                    signed_ms, plain_ms = self.median_ms(signed), self.median_ms(plain)
+                    ratio = signed_ms / plain_ms
+                    rows.append(Row(f"Protocol PDF, {label}: render + sign / WeasyPrint alone",
+                                    p50=f"{signed_ms:.0f} / {plain_ms:.0f}", figure=f"{ratio:.2f}×",
+                                    target=f"≤ {PDF_RATIO_TARGET}×", met=ratio <= PDF_RATIO_TARGET))
+        if not rows:
             return [Row("Protocol PDF: render + sign / WeasyPrint alone", figure="n/a (not built)",
                         target=f"≤ {PDF_RATIO_TARGET}×")]
-        rows = []
-        for label, signed, plain in cases:
-            signed_ms, plain_ms = self.median_ms(signed), self.median_ms(plain)
-            ratio = signed_ms / plain_ms
-            rows.append(Row(f"Protocol PDF, {label}: render + sign / WeasyPrint alone",
-                            p50=f"{signed_ms:.0f} / {plain_ms:.0f}", figure=f"{ratio:.2f}×",
-                            target=f"≤ {PDF_RATIO_TARGET}×", met=ratio <= PDF_RATIO_TARGET))
         notes.append("Protocol PDF rows: p50 column holds the medians of render + sign / WeasyPrint alone, ms.")
         return rows
 
