@@ -154,7 +154,7 @@ class Command(BaseCommand):
         ]
 
     def measure_pdf(self, council, notes):
-        """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of 5 runs each."""
+        """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of 7 runs each."""
         rows = []
         for module in scale_modules():
             if not hasattr(module, "bench_pdf"):
@@ -163,7 +163,7 @@ class Command(BaseCommand):
             # The hook sets up its protocols in a transaction it rolls back when the block ends.
             with module.bench_pdf(council) as cases:
                 for label, signed, plain in cases:
-                    signed_ms, plain_ms = self.median_ms(signed), self.median_ms(plain)
+                    signed_ms, plain_ms = self.medians_ms(signed, plain)
                     ratio = signed_ms / plain_ms
                     rows.append(Row(f"Protocol PDF, {label}: render + sign / WeasyPrint alone",
                                     p50=f"{signed_ms:.0f} / {plain_ms:.0f}", figure=f"{ratio:.2f}×",
@@ -175,11 +175,14 @@ class Command(BaseCommand):
         return rows
 
     @staticmethod
-    def median_ms(fn, runs=5):
-        fn()  # warm caches (fonts, templates)
-        timings = []
+    def medians_ms(*fns, runs=7):
+        """Median wall time of each function; runs alternate so a busy machine weighs on all alike."""
+        for fn in fns:
+            fn()  # warm caches (fonts, templates, parsed CSS)
+        timings = [[] for _ in fns]
         for _ in range(runs):
-            started = time.perf_counter()
-            fn()
-            timings.append((time.perf_counter() - started) * 1000)
-        return statistics.median(timings)
+            for fn, times in zip(fns, timings, strict=True):
+                started = time.perf_counter()
+                fn()
+                times.append((time.perf_counter() - started) * 1000)
+        return [statistics.median(times) for times in timings]
