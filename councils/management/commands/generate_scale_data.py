@@ -43,6 +43,9 @@ class Command(BaseCommand):
                 raise CommandError("Databasen innehåller råd som inte är skalningsdata; --replace tömmer den inte.")
             self.stdout.write("Tömmer databasen (bara skalningsdata fanns) …")
             call_command("flush", interactive=False, verbosity=0)
+            for module in scale_modules():
+                if hasattr(module, "clear"):
+                    module.clear()  # files the rows pointed to, such as attachments
 
         ctx = ScaleContext(councils=councils, years=years, stdout=self.stdout)
         started = time.perf_counter()
