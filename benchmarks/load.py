@@ -122,17 +122,18 @@ class Gunicorn:
              "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "--timeout", "60"],
             cwd=self.base_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn avslutades: {self.process.stderr.read()}")
             try:
-                urllib.request.urlopen(self.base_url + "/bench/bare/", timeout=2).read()
+                urllib.request.urlopen(self.base_url + "/bench/bare/", timeout=10).read()
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused while booting, or a worker still importing Django
                 time.sleep(0.2)
         else:
-            raise RuntimeError("gunicorn svarade inte inom 30 s")
+            self.__exit__()
+            raise RuntimeError("gunicorn svarade inte inom 60 s")
         return self
 
     def __exit__(self, *exc):
