@@ -32,6 +32,7 @@ class PageResult:
     status: str = "ok"  # "ok", "n/a (not built)" or an error such as "HTTP 403"
     p50_ms: float | None = None
     p95_ms: float | None = None
+    cpu_p50_ms: float | None = None
     queries: int | None = None
     queries_young: int | None = None
     target_ms: int | None = None
@@ -71,10 +72,11 @@ class Requester:
         return self.send(self.data())
 
     def timed(self):
+        """Wall and CPU time of one request in ms (CPU: this process only, so without PostgreSQL's share)."""
         data = self.data()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         response = self.send(data)
-        return (time.perf_counter() - started) * 1000, response
+        return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000, response
 
 
 def _ok(response):
@@ -116,14 +118,16 @@ def time_page(page, client, *, requests=50, warmup=5):
     with CaptureQueriesContext(connection) as captured:
         requester.send(data)
     result.queries = len(captured)
-    timings = []
+    timings, cpu = [], []
     for _ in range(requests):
-        elapsed, response = requester.timed()
+        elapsed, cpu_ms, response = requester.timed()
         if not _ok(response):
             result.status = f"HTTP {response.status_code}"
             return result
         timings.append(elapsed)
+        cpu.append(cpu_ms)
     result.p50_ms = statistics.median(timings)
+    result.cpu_p50_ms = statistics.median(cpu)
     result.p95_ms = statistics.quantiles(timings, n=20, method="inclusive")[18] if len(timings) > 1 else timings[0]
     return result
 
