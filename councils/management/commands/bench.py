@@ -48,6 +48,8 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=16, help="Samtidiga anslutningar (standard 16).")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn-arbetsprocesser (standard 2).")
         parser.add_argument("--no-load", action="store_true", help="Hoppa över lastmätningen (gunicorn + wrk).")
+        parser.add_argument("--no-pdf", action="store_true", help="Hoppa över protokoll-PDF-mätningen.")
+        parser.add_argument("--pdf-runs", type=int, default=7, help="Mätta körningar per PDF (standard 7).")
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs" / "benchmarks.md"),
                             help="Markdown-filen som får siffrorna.")
         parser.add_argument("--no-write", action="store_true", help="Skriv bara ut tabellen.")
@@ -89,7 +91,10 @@ class Command(BaseCommand):
             rows.append(Row("Peak RSS of a gunicorn worker", figure="skipped (--no-load)"))
         else:
             rows += self.measure_load(pages, client, options, notes)
-        rows += self.measure_pdf(full, notes)
+        if options["no_pdf"]:
+            rows.append(Row("Protocol PDF: render + sign / WeasyPrint alone", figure="skipped (--no-pdf)"))
+        else:
+            rows += self.measure_pdf(full, notes, runs=options["pdf_runs"])
 
         self.stdout.write("")
         self.stdout.write(text_table(rows))
@@ -153,8 +158,8 @@ class Command(BaseCommand):
                 target=f"< {WORKER_RSS_TARGET_MB} MB", met=peak_mb < WORKER_RSS_TARGET_MB),
         ]
 
-    def measure_pdf(self, council, notes):
-        """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of 7 runs each."""
+    def measure_pdf(self, council, notes, *, runs=7):
+        """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of `runs` runs each."""
         rows = []
         for module in scale_modules():
             if not hasattr(module, "bench_pdf"):
@@ -163,7 +168,7 @@ class Command(BaseCommand):
             # The hook sets up its protocols in a transaction it rolls back when the block ends.
             with module.bench_pdf(council) as cases:
                 for label, signed, plain in cases:
-                    signed_ms, plain_ms = self.medians_ms(signed, plain)
+                    signed_ms, plain_ms = self.medians_ms(signed, plain, runs=runs)
                     ratio = signed_ms / plain_ms
                     rows.append(Row(f"Protocol PDF, {label}: render + sign / WeasyPrint alone",
                                     p50=f"{signed_ms:.0f} / {plain_ms:.0f}", figure=f"{ratio:.2f}×",
