@@ -39,7 +39,8 @@ def scale_data(db):
 
 def run_bench(tmp_path, **options):
     out = io.StringIO()
-    call_command("bench", no_load=True, requests=2, warmup=1, output=str(tmp_path / "benchmarks.md"), stdout=out,
+    call_command("bench", no_load=True, no_pdf=True, requests=2, warmup=1, output=str(tmp_path / "benchmarks.md"),
+                 stdout=out,
                  **options)
     return out.getvalue()
 
