@@ -19,3 +19,7 @@ CSRF_COOKIE_SECURE = False
 
 # WhiteNoise warns at startup when collectstatic has not run; the benchmark does not serve static files.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+
+# Scale data brings thousands of attachment files; keep them apart from a developer's own uploads.
+if "MEDIA_ROOT" not in os.environ:
+    MEDIA_ROOT = BASE_DIR / "media" / "bench"  # noqa: F405
