@@ -164,9 +164,10 @@ class Command(BaseCommand):
         for module in scale_modules():
             if not hasattr(module, "bench_pdf"):
                 continue
-            self.stdout.write("Protokoll-PDF …")
             # The hook sets up its protocols in a transaction it rolls back when the block ends.
             with module.bench_pdf(council) as cases:
+                if cases:
+                    self.stdout.write("Protokoll-PDF …")
                 for label, signed, plain in cases:
                     signed_ms, plain_ms = self.medians_ms(signed, plain, runs=runs)
                     ratio = signed_ms / plain_ms

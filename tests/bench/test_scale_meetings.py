@@ -1,0 +1,81 @@
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from benchmarks.pages import PAGES
+from councils.models import Council
+from meetings import scale
+from meetings.models import AgendaItem, Attachment, Attendance, CalendarFeed, Decision, Meeting
+
+
+@pytest.fixture
+def scale_data(db, media):
+    call_command("generate_scale_data", councils=2, years=2, stdout=io.StringIO())
+    return list(Council.objects.order_by("pk"))
+
+
+def test_meetings_are_four_a_year_with_twelve_items_attendance_and_two_attachments(scale_data, media):
+    full, young = scale_data
+
+    assert Meeting.objects.filter(council=full).count() == 4 * 2
+    assert Meeting.objects.filter(council=young).count() == 4  # the young council started this year
+    meetings = Meeting.objects.count()
+    assert AgendaItem.objects.count() == meetings * scale.ITEMS_PER_MEETING
+    assert Attachment.objects.count() == meetings * scale.ATTACHMENTS_PER_MEETING
+    for attachment in Attachment.objects.all():
+        path = Path(media) / attachment.file.name
+        assert path.is_file() and path.stat().st_size == attachment.size
+    for meeting in Meeting.objects.all():
+        assert meeting.attendances.count() >= 15
+        assert meeting.adjusters.count() == 1
+    held = Meeting.objects.filter(status=Meeting.Status.HELD)
+    assert held.exists()
+    assert not AgendaItem.objects.filter(meeting__in=held, minutes="").exists()
+    assert Decision.objects.filter(agenda_item__meeting__in=held, kind=Decision.Kind.TASK).exists()
+    assert Attendance.objects.filter(meeting__in=held, status=Attendance.Status.PRESENT).exists()
+    assert CalendarFeed.objects.count() == 2
+
+
+def test_minutes_are_a_few_paragraphs(scale_data):
+    item = AgendaItem.objects.filter(meeting__status=Meeting.Status.HELD, position=3).first()
+
+    assert 2 <= item.minutes.count("<p>") <= 4
+    assert len(item.minutes) > 400
+
+
+def test_replace_removes_the_attachment_files_of_the_old_data(scale_data, media):
+    old = [Path(media) / a.file.name for a in Attachment.objects.all()]
+
+    call_command("generate_scale_data", councils=1, years=1, replace=True, stdout=io.StringIO())
+
+    assert old and not any(path.exists() for path in old)
+    assert all((Path(media) / a.file.name).is_file() for a in Attachment.objects.all())
+
+
+def test_bench_times_the_meeting_pages(scale_data):
+    out = io.StringIO()
+    call_command("bench", no_load=True, no_pdf=True, requests=2, warmup=1, no_write=True, stdout=out)
+
+    lines = out.getvalue().splitlines()
+    for key in ("meeting_list", "meeting", "autosave", "ics"):
+        row = next(line for line in lines if line.startswith(PAGES[key]))
+        assert "n/a" not in row and "HTTP" not in row, row
+
+
+def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_nothing_behind(scale_data):
+    pytest.importorskip("meetings.justering", reason="justering and the signed PDF are not built yet")
+    from meetings.protocol_models import ProtocolVersion
+
+    meetings_before = Meeting.objects.count()
+
+    with scale.bench_pdf(scale_data[0]) as cases:
+        labels = [label for label, _signed, _plain in cases]
+        signed, plain = cases[-1][1], cases[-1][2]
+        assert signed().startswith(b"%PDF") and plain().startswith(b"%PDF")
+
+    assert labels[0].startswith("3-page protocol")
+    assert labels[1].startswith("60-item protocol")
+    assert Meeting.objects.count() == meetings_before
+    assert not ProtocolVersion.objects.exists()
