@@ -1,3 +1,4 @@
+import importlib.util
 import io
 from pathlib import Path
 
@@ -79,3 +80,9 @@ def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_noth
     assert labels[1].startswith("60-item protocol")
     assert Meeting.objects.count() == meetings_before
     assert not ProtocolVersion.objects.exists()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("meetings.justering") is not None, reason="justering is built")
+def test_bench_pdf_has_nothing_to_time_before_justering_is_built(scale_data):
+    with scale.bench_pdf(scale_data[0]) as cases:
+        assert cases == []
