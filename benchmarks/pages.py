@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 
 # The pages the issue names, in table order: key -> label. A key no app provides is "not built".
 PAGES = {
+    "bare": "Bare Django view (the floor)",
     "overview": "Overview (my councils)",
     "council": "Council page",
     "meeting_list": "Meeting list",

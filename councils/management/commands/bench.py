@@ -11,7 +11,7 @@ from benchmarks import load, machine
 from benchmarks.pages import logged_in_client, profile_page, resolve, time_pages
 from benchmarks.report import Row, figures_markdown, page_rows, text_table, write_docs
 from councils.models import Membership
-from councils.scale import scale_councils, scale_modules
+from councils.scale import Page, scale_councils, scale_modules
 
 THROUGHPUT_RATIO_TARGET = 0.20
 WORKER_RSS_TARGET_MB = 200
@@ -72,9 +72,10 @@ class Command(BaseCommand):
         user = coordinator_of(full)
         client = logged_in_client(user)
         young_client = logged_in_client(coordinator_of(young)) if young.pk != full.pk else None
-        pages = offered_pages(full)
+        pages = [Page("bare", "bench-bare"), *offered_pages(full)]
         self.stdout.write(f"Sidor för {full} (samordnare {user.username}) …")
-        results = time_pages(pages, client, offered_pages(young) if young_client else (), young_client,
+        young_pages = [Page("bare", "bench-bare"), *offered_pages(young)] if young_client else ()
+        results = time_pages(pages, client, young_pages, young_client,
                              requests=options["requests"], warmup=options["warmup"])
         rows = page_rows(results)
         offered = {page.key: page for page in pages}
