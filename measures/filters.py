@@ -31,7 +31,7 @@ class MeasureFilter(django_filters.FilterSet):
     )
     overdue = django_filters.BooleanFilter(
         label=_("Försenad uppföljning"), method="filter_overdue",
-        widget=forms.CheckboxInput,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
     class Meta:
