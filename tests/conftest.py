@@ -9,6 +9,16 @@ from django.contrib.auth import get_user_model
 from councils.models import Council, Forum, Membership, Organisation, Person
 
 PASSWORD = "test-lösenord-123"
+
+
+def pytest_configure(config):
+    """Tests run with DEBUG off but without collectstatic, so no static-file manifest."""
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 START = datetime.date(2024, 1, 1)
 
 
