@@ -16,7 +16,8 @@ class MeasureFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Fritext"), method="filter_text")
     status = django_filters.ChoiceFilter(
         label=_("Senaste status"), method="filter_status",
-        choices=[*FollowUp.Status.choices, (NO_FOLLOW_UP, _("Ingen uppföljning"))],
+        choices=[(FollowUp.Status.GREEN, _("Grön")), (FollowUp.Status.YELLOW, _("Gul")), (FollowUp.Status.RED, _("Röd")),
+                 (NO_FOLLOW_UP, _("Ingen uppföljning"))],
         empty_label=_("Alla"),
     )
     forum = django_filters.ModelChoiceFilter(

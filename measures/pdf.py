@@ -25,13 +25,14 @@ h2 { font-size: 13pt; margin: 16pt 0 4pt; break-after: avoid; string-set: area c
 h2.section { font-size: 11pt; color: #444; text-transform: uppercase; letter-spacing: .03em; }
 p.meta { color: #444; margin: 0 0 8pt; }
 dl.area { margin: 0 0 8pt; }
-dl.area dt { font-weight: bold; float: left; width: 28mm; }
-dl.area dd { margin: 0 0 3pt 30mm; }
+dl.area dt { font-weight: bold; float: left; width: 32mm; }
+dl.area dd { margin: 0 0 3pt 34mm; }
 table.measure { width: 100%; border-collapse: collapse; margin: 8pt 0 12pt; break-inside: auto; }
 table.measure th, table.measure td { border: 0.6pt solid #777; padding: 3pt 5pt; vertical-align: top;
                                      text-align: left; }
 table.measure th { width: 34%; background: #eef1f5; font-weight: bold; }
 table.measure tr { break-inside: avoid; }
+table.measure tr.title { break-after: avoid; }
 table.measure tr.title td, table.measure tr.title th { font-weight: bold; background: #dde5ef; }
 ul { margin: 0; padding-left: 12pt; }
 .status { font-weight: bold; }

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -305,7 +306,8 @@ def stale_measures(request, council_pk):
     since = services.add_months(today(), -months)
     measures = list(
         Measure.objects.filter(council=council).without_follow_up_since(since).for_display()
-        .order_by("priority_area__agreement__valid_from", "priority_area__position", "position", "pk")
+        .order_by(F("priority_area__agreement__valid_from").asc(nulls_last=True),
+                  F("priority_area__position").asc(nulls_last=True), "place__position", "position", "pk")
     )
     return render(request, "measures/stale_measures.html", {
         "council": council, "measures": measures, "months": months, "since": since,
