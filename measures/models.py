@@ -125,7 +125,7 @@ class MeasureQuerySet(models.QuerySet):
     def for_display(self):
         """Everything a list or table of measures shows, in a fixed number of queries."""
         return (
-            self.select_related("priority_area", "place", "council")
+            self.select_related("priority_area", "place")
             .prefetch_related("forums", "responsible_organisations", "responsible_people", "activities")
             .with_latest_status()
         )

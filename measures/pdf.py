@@ -56,11 +56,11 @@ class NoNetworkFetcher(URLFetcher):
         raise FatalURLFetchingError(f"Refused to fetch {url!r} while rendering a PDF.")
 
 
-def plan_pdf(*, agreement, areas, unassigned, generated_on):
-    """Render the plan (areas with their measures) to PDF bytes."""
+def plan_pdf(*, agreement, blocks, generated_on):
+    """Render the plan (area blocks with their measures) to PDF bytes."""
     html = render_to_string(
         "measures/plan_pdf.html",
-        {"agreement": agreement, "areas": areas, "unassigned": unassigned, "generated_on": generated_on,
+        {"agreement": agreement, "blocks": blocks, "generated_on": generated_on,
          "title": _("Åtgärdsplan")},
     )
     document = HTML(string=html, url_fetcher=NoNetworkFetcher())

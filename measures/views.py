@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 from councils.access import get_council_for
 from councils.models import log_action, today
 
-from . import pdf, services, spreadsheet
+from . import pdf, selectors, services, spreadsheet
 from .access import get_agreement_for, get_measure_for, get_place_for
-from .filters import MeasureFilter
 from .forms import (
     AgreementForm,
     CommentForm,
@@ -49,47 +48,28 @@ def council_measures(request, council_pk):
     })
 
 
-def _plan_data(agreement, request):
-    """The filter and the plan's areas, each with its (filtered) measures, in a fixed number of queries."""
-    council = agreement.council
-    measure_filter = MeasureFilter(
-        request.GET or None, council=council,
-        queryset=Measure.objects.filter(council=council, priority_area__agreement=agreement).for_display(),
-    )
-    measures = list(measure_filter.qs.order_by("priority_area__position", "position", "pk"))
-    by_area = {}
-    for measure in measures:
-        by_area.setdefault(measure.priority_area_id, []).append(measure)
-    filtered = measure_filter.is_active
-    areas = [
-        (area, by_area.get(area.pk, []))
-        for area in agreement.priority_areas.all()
-        if not filtered or area.pk in by_area
-    ]
-    return measure_filter, areas, measures
-
-
 @login_required
 def plan(request, pk):
     """The plan of an agreement, per priority area, laid out like the signed document."""
     agreement = get_agreement_for(request.user, pk)
-    measure_filter, areas, measures = _plan_data(agreement, request)
+    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
     return render(request, "measures/plan.html", {
         "agreement": agreement,
         "council": agreement.council,
-        "filter": measure_filter,
-        "areas": areas,
-        "count": len(measures),
+        "plan": plan,
+        "filter": plan.filter,
         "can_manage": agreement.council.can_manage(request.user),
-        "query": request.GET.urlencode(),
+        "query": query.urlencode(),
     })
 
 
 @login_required
 def plan_pdf(request, pk):
     agreement = get_agreement_for(request.user, pk)
-    _filter, areas, _measures = _plan_data(agreement, request)
-    content = pdf.plan_pdf(agreement=agreement, areas=areas, unassigned=[], generated_on=today())
+    plan = selectors.plan_for(agreement, request.GET, per_page=None)
+    content = pdf.plan_pdf(agreement=agreement, blocks=plan.blocks, generated_on=today())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="atgardsplan-{agreement.pk}.pdf"'
     return response
@@ -98,8 +78,8 @@ def plan_pdf(request, pk):
 @login_required
 def plan_csv(request, pk):
     agreement = get_agreement_for(request.user, pk)
-    _filter, _areas, measures = _plan_data(agreement, request)
-    response = HttpResponse(spreadsheet.export_csv(measures), content_type="text/csv; charset=utf-8")
+    plan = selectors.plan_for(agreement, request.GET, per_page=None)
+    response = HttpResponse(spreadsheet.export_csv(plan.measures), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="atgardsplan-{agreement.pk}.csv"'
     return response
 
@@ -126,7 +106,7 @@ def plan_import(request, pk):
 @login_required
 def measure_detail(request, pk):
     measure = get_measure_for(request.user, pk)
-    measure = Measure.objects.for_display().get(pk=measure.pk)
+    measure = Measure.objects.for_display().select_related("council", "priority_area__agreement").get(pk=measure.pk)
     follow_ups = measure.follow_ups.select_related("author__organisation")
     comments = measure.comments.select_related("author__organisation")
     can_follow_up = measure.can_follow_up(request.user)

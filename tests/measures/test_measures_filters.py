@@ -13,7 +13,7 @@ def plan_url(agreement):
 
 
 def titles(response):
-    return [m.title for _area, measures in response.context["areas"] for m in measures]
+    return [m.title for m in response.context["plan"].measures]
 
 
 def test_unfiltered_plan_shows_every_area_and_measure(member_client, plan_url, police_measure, municipal_measure):
@@ -71,7 +71,7 @@ def test_free_text_searches_fields_and_activities(member_client, plan_url, polic
 def test_filters_combine_and_hide_empty_areas(member_client, plan_url, police_measure, municipal_measure, forum):
     response = member_client.get(plan_url, {"forum": forum.pk, "q": "nothing matches this"})
     assert titles(response) == []
-    assert response.context["areas"] == []
+    assert response.context["plan"].blocks == []
     assert "Inga åtgärder matchar filtret." in response.content.decode()
 
 
@@ -89,3 +89,29 @@ def test_exports_follow_the_filter(member_client, agreement, police_measure, mun
     text = response.content.decode("utf-8-sig")
     assert police_measure.title in text
     assert municipal_measure.title not in text
+
+
+def test_plan_is_paged_and_keeps_area_order_and_filter(member_client, plan_url, council, agreement, area,
+                                                       other_area, forum):
+    from measures.models import PriorityArea
+    from measures.selectors import PLAN_PAGE_SIZE
+
+    empty = PriorityArea.objects.create(agreement=agreement, name="Tomt område", position=3)
+    for i in range(PLAN_PAGE_SIZE + 5):
+        measure = Measure.objects.create(council=council, priority_area=area, title=f"Åtgärd {i:02}", position=i)
+        measure.forums.add(forum)
+    Measure.objects.create(council=council, priority_area=other_area, title="Sist", position=0)
+
+    first = member_client.get(plan_url).context["plan"]
+    assert [b.area for b in first.blocks] == [area]
+    assert len(first.measures) == PLAN_PAGE_SIZE
+    assert first.total == PLAN_PAGE_SIZE + 6
+
+    second = member_client.get(plan_url, {"sida": 2}).context["plan"]
+    assert [(b.area, b.continued) for b in second.blocks] == [(area, True), (other_area, False), (empty, False)]
+    assert [m.title for m in second.measures][-1] == "Sist"
+    assert [(a.name, count, page) for a, count, page in second.nav] == [
+        ("Centrum", PLAN_PAGE_SIZE + 5, 1), ("Ungdomar", 1, 2), ("Tomt område", 0, 2)]
+
+    page = member_client.get(plan_url, {"forum": forum.pk}).content.decode()
+    assert f"?forum={forum.pk}&amp;sida=2" in page
