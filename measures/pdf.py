@@ -8,6 +8,9 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+# Larger plans must be filtered first: one measure is about a third of a page, ~75 ms per page.
+MAX_MEASURES = 300
+
 # One font configuration for the whole process: building it is a third of a small render.
 FONT_CONFIG = FontConfiguration()
 

@@ -69,6 +69,11 @@ def plan(request, pk):
 def plan_pdf(request, pk):
     agreement = get_agreement_for(request.user, pk)
     plan = selectors.plan_for(agreement, request.GET, per_page=None)
+    if plan.total > pdf.MAX_MEASURES:
+        # ~75 ms per table page: a plan of thousands of measures would hold a worker for minutes.
+        messages.error(request, _("Planen har %(count)s åtgärder. Filtrera fram högst %(max)s för att skapa en PDF; "
+                                  "CSV-exporten tar hela planen.") % {"count": plan.total, "max": pdf.MAX_MEASURES})
+        return redirect(f"{agreement.get_absolute_url()}?{request.GET.urlencode()}")
     content = pdf.plan_pdf(agreement=agreement, blocks=plan.blocks, generated_on=today())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="atgardsplan-{agreement.pk}.pdf"'

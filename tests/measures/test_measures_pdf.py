@@ -52,3 +52,12 @@ def test_pdf_render_with_an_outside_image_is_aborted():
 
 def test_outsider_cannot_export_pdf(outsider_client, agreement):
     assert outsider_client.get(reverse("measures:plan_pdf", args=[agreement.pk])).status_code == 404
+
+
+def test_pdf_of_a_huge_plan_asks_for_a_filter(member_client, agreement, police_measure, monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_MEASURES", 0)
+    response = member_client.get(reverse("measures:plan_pdf", args=[agreement.pk]), {"q": "tiggeri"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("measures:plan", args=[agreement.pk]) + "?q=tiggeri"
+    page = member_client.get(response["Location"]).content.decode()
+    assert "Filtrera fram högst 0 för att skapa en PDF" in page
