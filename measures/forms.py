@@ -67,6 +67,9 @@ class MeasureForm(forms.ModelForm):
             "title": forms.Textarea(attrs={"rows": 2}),
             "problem": forms.Textarea(attrs={"rows": 2}),
             "follow_up_due": DateInput(),
+            "forums": forms.CheckboxSelectMultiple,
+            "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
+            "responsible_people": forms.SelectMultiple(attrs={"size": 8}),
             **{name: forms.Textarea(attrs={"rows": 3}) for name in (
                 "police_contact", "police_commitment", "admin_contact", "admin_commitment", "other_actors",
                 "funding", "communication", "follow_up_plan", "participants", "status_text")},
