@@ -6,6 +6,7 @@ Every field comes from the seed texts; the few people named in the seeds are rep
 import datetime
 
 from councils.models import Council, Forum, Organisation, Person
+from meetings.models import Decision, Meeting
 
 from .models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 
@@ -444,6 +445,26 @@ DUE = {
     "Se över möjligheterna att söka alkoholförbud på platsen.": datetime.date(2026, 8, 15),
 }
 
+# Follow-ups reported at the demo council's meeting of 2024-09-20 (see meetings/demo.py).
+MEETING_DAY = datetime.date(2024, 9, 20)
+MEETING_FOLLOW_UPS = [
+    ("Öka den kollektiva förmågan hos allmänheten", datetime.date(2024, 5, 17), "gron", "produktion",
+     "Närmiljövandring i Trekantsparken genomförd med boende, fältassistenter och polis.",
+     "karin.lindqvist@example.se", True),
+    ("Team Samhandling. Samverkan kring kartlagd mindre grupp och individer", datetime.date(2024, 6, 14), "gul",
+     "process", "Utvärderingen visar att samarbetet behöver vässas; sekretess och informationsdelning är en "
+     "utmaning.", "asa.berglund@example.se", False),
+    ("Planerade insatser mot narkotikabrott ska koordineras mellan parterna", datetime.date(2024, 9, 6), "gron",
+     "process", "Stadsdelsförvaltningen deltog i planeringen av två riktade insatser i Liljeholmen.",
+     "sara.holm@example.se", True),
+]
+# Measures the meeting's follow-up item reported on, and the task (uppdrag) that became an activity.
+MEETING_ITEM = "Lokal lägesbild, prioriterade områden, insatser och uppföljning"
+MEETING_MEASURES = ["Planerade insatser mot narkotikabrott ska koordineras mellan parterna",
+                    "Team Samhandling. Samverkan kring kartlagd mindre grupp och individer"]
+MEETING_TASK = ("Samordna insatser kring gruppen i Team samhandling.",
+                "Team Samhandling. Samverkan kring kartlagd mindre grupp och individer")
+
 COMMENTS = [
     ("Planerade insatser mot narkotikabrott ska koordineras mellan parterna", "mehmet.yilmaz@example.se",
      "Lpo Globen vill också vara med i planeringen när insatserna gäller gränsen mot Årsta."),
@@ -467,12 +488,36 @@ def _save_measure(council, *, key, fields, orgs=(), forums=(), people=(), activi
     measure.responsible_organisations.set(Organisation.objects.filter(name__in=orgs))
     measure.forums.set(Forum.objects.filter(council=council, name__in=forums))
     measure.responsible_people.set(Person.objects.filter(email__in=people))
-    if [a.text for a in measure.activities.all()] != list(activities):
-        measure.activities.all().delete()
+    own = [a for a in measure.activities.all() if a.decision_id is None]  # tasks from meetings stay
+    if [a.text for a in own] != list(activities):
+        measure.activities.filter(decision__isnull=True).delete()
         Activity.objects.bulk_create(
             Activity(measure=measure, text=text, position=i) for i, text in enumerate(activities)
         )
     return measure
+
+
+def _link_meeting(council, measures):
+    """Tie the plan to the demo meeting of 2024-09-20: follow-ups reported there, measures on its
+    follow-up item, and its task that became an activity."""
+    meeting = Meeting.objects.filter(council=council, forum=None, starts_at__date=MEETING_DAY).first()
+    if meeting is None:  # the meetings demo did not run
+        return
+    for title, date, status, kind, note, email, reported_there in MEETING_FOLLOW_UPS:
+        FollowUp.objects.update_or_create(
+            measure=measures[title], date=date, note=note,
+            defaults={"status": status, "kind": kind, "author": Person.objects.get(email=email),
+                      "meeting": meeting if reported_there else None},
+        )
+    item = meeting.items.filter(title=MEETING_ITEM).first()
+    if item is not None:
+        for title in MEETING_MEASURES:
+            measures[title].agenda_items.add(item)
+    task = Decision.objects.filter(agenda_item__meeting=meeting, kind=Decision.Kind.TASK,
+                                   text=MEETING_TASK[0]).first()
+    if task is not None:
+        Activity.objects.get_or_create(decision=task, defaults={
+            "measure": measures[MEETING_TASK[1]], "text": f"{task.text} (uppdrag {MEETING_DAY:%Y-%m-%d})"})
 
 
 def load(stdout=None):
@@ -520,6 +565,7 @@ def load(stdout=None):
             measure=measures[title], date=date, note=note,
             defaults={"status": status, "kind": kind, "author": Person.objects.get(email=email)},
         )
+    _link_meeting(council, measures)
     for title, email, text in COMMENTS:
         Comment.objects.get_or_create(measure=measures[title], author=Person.objects.get(email=email), text=text)
     if stdout:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import Forum, Membership, Person
+from meetings.models import AgendaItem, Meeting
 
 from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 
@@ -49,6 +50,14 @@ class PlaceForm(forms.ModelForm):
         self.instance.council = council
 
 
+def agenda_item_label(item):
+    return f"{item.meeting.starts_at:%Y-%m-%d} {item.meeting.body} – {item}"
+
+
+def meeting_label(meeting):
+    return f"{meeting.starts_at:%Y-%m-%d} {meeting.body}"
+
+
 class MeasureForm(forms.ModelForm):
     activities = forms.CharField(
         label=_("Prioriterade aktiviteter"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
@@ -61,7 +70,7 @@ class MeasureForm(forms.ModelForm):
             "kind", "priority_area", "place", "title", "problem", "responsible_text", "responsible_organisations",
             "responsible_people", "forums", "forum_text", "activities", "police_contact", "police_commitment",
             "admin_contact", "admin_commitment", "other_actors", "funding", "communication", "follow_up_plan",
-            "participants", "convener", "status_text", "follow_up_due", "position",
+            "participants", "convener", "status_text", "follow_up_due", "agenda_items", "position",
         ]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
@@ -70,6 +79,7 @@ class MeasureForm(forms.ModelForm):
             "forums": forms.CheckboxSelectMultiple,
             "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
             "responsible_people": forms.SelectMultiple(attrs={"size": 8}),
+            "agenda_items": forms.SelectMultiple(attrs={"size": 8}),
             **{name: forms.Textarea(attrs={"rows": 3}) for name in (
                 "police_contact", "police_commitment", "admin_contact", "admin_commitment", "other_actors",
                 "funding", "communication", "follow_up_plan", "participants", "status_text")},
@@ -84,6 +94,11 @@ class MeasureForm(forms.ModelForm):
         self.fields["forums"].queryset = Forum.objects.filter(council=council)
         self.fields["responsible_people"].queryset = Person.objects.filter(
             pk__in=Membership.objects.current().filter(council=council).values("person_id"))
+        self.fields["agenda_items"].queryset = (
+            AgendaItem.objects.filter(meeting__council=council).select_related("meeting__council", "meeting__forum")
+            .order_by("-meeting__starts_at", "position")
+        )
+        self.fields["agenda_items"].label_from_instance = agenda_item_label
         if self.instance.pk:
             self.initial["activities"] = "\n".join(a.text for a in self.instance.activities.all())
 
@@ -99,8 +114,17 @@ class FollowUpForm(forms.ModelForm):
 
     class Meta:
         model = FollowUp
-        fields = ["date", "status", "kind", "note"]
+        fields = ["date", "status", "kind", "note", "meeting"]
         widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(council=council).exclude(status=Meeting.Status.CANCELLED)
+            .select_related("council", "forum").order_by("-starts_at")
+        )
+        self.fields["meeting"].label_from_instance = meeting_label
+        self.fields["meeting"].help_text = _("Mötet där uppföljningen rapporterades, om den togs upp på ett möte.")
 
     def clean(self):
         cleaned = super().clean()
@@ -136,3 +160,17 @@ class ImportForm(forms.Form):
         else:
             raise forms.ValidationError(_("Välj en CSV-fil."))
         return cleaned
+
+
+class DecisionActivityForm(forms.Form):
+    """Turn a task (uppdrag) from a meeting into a prioritised activity of a measure."""
+
+    measure = forms.ModelChoiceField(label=_("Åtgärd"), queryset=None)
+    text = forms.CharField(label=_("Aktivitet"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = (
+            Measure.objects.filter(council=council)
+            .select_related("priority_area", "place").order_by("priority_area__position", "position", "pk")
+        )

@@ -192,6 +192,10 @@ class Measure(models.Model):
     convener = models.CharField(_("sammankallande/ansvarig"), max_length=300, blank=True)
     status_text = models.TextField(_("status/uppföljning"), blank=True)
     follow_up_due = models.DateField(_("nästa uppföljning senast"), null=True, blank=True)
+    agenda_items = models.ManyToManyField(
+        "meetings.AgendaItem", related_name="measures", blank=True, verbose_name=_("dagordningspunkter"),
+        help_text=_("Punkter där åtgärden har tagits upp."),
+    )
     position = models.PositiveIntegerField(_("ordning"), default=0)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
@@ -267,11 +271,22 @@ class Activity(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="activities", verbose_name=_("åtgärd"))
     text = models.TextField(_("aktivitet"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
+    # SET_NULL: the activity outlives a decision that is removed from the minutes.
+    decision = models.ForeignKey(
+        "meetings.Decision", on_delete=models.SET_NULL, null=True, blank=True, related_name="activities",
+        verbose_name=_("uppdrag"), help_text=_("Uppdraget från ett möte som blev den här aktiviteten."),
+    )
 
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("prioriterad aktivitet")
         verbose_name_plural = _("prioriterade aktiviteter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision"], condition=Q(decision__isnull=False), name="activity_one_per_decision",
+                violation_error_message=_("Uppdraget är redan en aktivitet."),
+            )
+        ]
 
     def __str__(self):
         return self.text
@@ -298,6 +313,11 @@ class FollowUp(models.Model):
     author = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="follow_ups",
         verbose_name=_("rapporterad av"),
+    )
+    # SET_NULL: a cancelled or deleted meeting must not take the follow-up with it.
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups",
+        verbose_name=_("rapporterad vid möte"),
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 

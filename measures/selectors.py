@@ -1,12 +1,17 @@
 """Reads for the action plan pages: the plan per area, page by page, in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, DateField, Q, Subquery, Value
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from meetings.models import Meeting
 
 from .filters import MeasureFilter
-from .models import Measure
+from .models import FollowUp, Measure
 
 PLAN_PAGE_SIZE = 25
 PLAN_ORDER = ("priority_area__position", "priority_area__name", "position", "pk")
@@ -83,3 +88,30 @@ def plan_for(agreement, data, *, page_number=1, per_page=PLAN_PAGE_SIZE):
             ))
         first += count
     return Plan(filter=measure_filter, blocks=blocks, nav=nav, page=page, total=total)
+
+
+def previous_meeting_day(meeting):
+    """A subquery: the day of the body's (council's or forum's) last meeting before this one, not cancelled."""
+    previous = (
+        Meeting.objects.filter(council_id=meeting.council_id, forum_id=meeting.forum_id,
+                               starts_at__lt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+        .annotate(day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+    )
+    return Subquery(previous.values("day")[:1], output_field=DateField())
+
+
+def follow_ups_for_meeting(meeting):
+    """Follow-ups of the council's measures dated after the previous meeting up to this one's day, and those
+    named as reported at this meeting; newest first, each with previous_day (one query)."""
+    until = timezone.localdate(meeting.starts_at)
+    since = previous_meeting_day(meeting)
+    period = Q(date__lte=until, date__gt=Coalesce(since, Value(datetime.date.min)))
+    return (
+        FollowUp.objects.filter(measure__council_id=meeting.council_id)
+        .filter(period | Q(meeting=meeting))
+        .annotate(previous_day=since)
+        .select_related("measure__priority_area", "measure__place", "author")
+        .order_by("-date", "-pk")
+    )

@@ -23,4 +23,5 @@ urlpatterns = [
     path("atgard/<int:pk>/uppfoljning/", views.follow_up_add, name="follow_up_add"),
     path("atgard/<int:pk>/kommentar/", views.comment_add, name="comment_add"),
     path("plats/<int:pk>/", views.place_detail, name="place"),
+    path("uppdrag/<int:decision_pk>/aktivitet/", views.decision_activity, name="decision_activity"),
 ]

@@ -5,26 +5,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
 from councils.models import log_action, today
+from meetings.models import Decision
 
 from . import pdf, selectors, services, spreadsheet
 from .access import get_agreement_for, get_measure_for, get_place_for
 from .forms import (
     AgreementForm,
     CommentForm,
+    DecisionActivityForm,
     FollowUpForm,
     ImportForm,
     MeasureForm,
     PlaceForm,
     PriorityAreaForm,
 )
-from .models import Agreement, Measure, Place, PriorityArea
+from .models import Activity, Agreement, Measure, Place, PriorityArea
 
 STALE_MONTHS_DEFAULT = 6
 
@@ -112,7 +114,8 @@ def plan_import(request, pk):
 def measure_detail(request, pk):
     measure = get_measure_for(request.user, pk)
     measure = Measure.objects.for_display().select_related("council", "priority_area__agreement").get(pk=measure.pk)
-    follow_ups = measure.follow_ups.select_related("author__organisation")
+    follow_ups = measure.follow_ups.select_related("author__organisation", "meeting__council", "meeting__forum")
+    agenda_items = measure.agenda_items.select_related("meeting__council", "meeting__forum").order_by("-meeting__starts_at")
     comments = measure.comments.select_related("author__organisation")
     can_follow_up = measure.can_follow_up(request.user)
     return render(request, "measures/measure_detail.html", {
@@ -122,7 +125,8 @@ def measure_detail(request, pk):
         "comments": comments,
         "can_follow_up": can_follow_up,
         "can_manage": measure.council.can_manage(request.user),
-        "follow_up_form": FollowUpForm() if can_follow_up else None,
+        "agenda_items": agenda_items,
+        "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
         "comment_form": CommentForm(),
     })
 
@@ -131,7 +135,7 @@ def measure_detail(request, pk):
 @require_POST
 def follow_up_add(request, pk):
     measure = get_measure_for(request.user, pk, follow_up=True)
-    form = FollowUpForm(request.POST)
+    form = FollowUpForm(request.POST, council=measure.council)
     if form.is_valid():
         services.follow_up_add(measure=measure, user=request.user, follow_up=form.save(commit=False),
                                next_due=form.cleaned_data["next_due"])
@@ -298,3 +302,37 @@ def stale_measures(request, council_pk):
         "council": council, "measures": measures, "months": months, "since": since,
     })
 
+
+
+@login_required
+def decision_activity(request, decision_pk):
+    """Gör uppdrag till aktivitet: a task decided at a meeting becomes an activity of a measure."""
+    decision = get_object_or_404(
+        Decision.objects.select_related("agenda_item__meeting__council", "responsible"), pk=decision_pk
+    )
+    meeting = decision.agenda_item.meeting
+    council = get_council_for(request.user, meeting.council_id, manage=True)
+    if decision.kind != Decision.Kind.TASK:
+        raise Http404
+    if Activity.objects.filter(decision=decision).exists():
+        messages.info(request, _("Uppdraget är redan en aktivitet."))
+        return redirect(meeting)
+    text = decision.text
+    if decision.responsible_name or decision.due_date:
+        details = [f"ansvarig: {decision.responsible_name}"] if decision.responsible_name else []
+        details += [f"klart senast {decision.due_date:%Y-%m-%d}"] if decision.due_date else []
+        text = f"{text} ({', '.join(details)})"
+    initial = {"text": text, "measure": request.GET.get("measure")}
+    form = DecisionActivityForm(request.POST or None, council=council, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        measure = form.cleaned_data["measure"]
+        with transaction.atomic():
+            last = measure.activities.order_by("-position").values_list("position", flat=True).first()
+            activity = Activity.objects.create(measure=measure, decision=decision, text=form.cleaned_data["text"],
+                                               position=0 if last is None else last + 1)
+            log_action(council=council, user=request.user, action="Uppdrag blev aktivitet", obj=activity)
+        messages.success(request, _("Uppdraget är nu en aktivitet under åtgärden."))
+        return redirect(measure)
+    return _form_page(request, form, council=council,
+                      title=_("Gör uppdrag till aktivitet: %(meeting)s") % {"meeting": meeting},
+                      back=meeting.get_absolute_url())

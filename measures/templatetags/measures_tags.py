@@ -1,12 +1,16 @@
 """Template helpers for the action plan: status badges and the council page panel."""
 
+from collections import defaultdict
+
 from django import template
 from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Value
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from councils.models import today
+from meetings.models import Decision
 
+from .. import selectors
 from ..models import Agreement, FollowUp, Measure
 
 register = template.Library()
@@ -56,4 +60,43 @@ def measures_council_panel(context, council):
         "flagged_count": agreements[0].flagged_count if agreements else None,
         "place_work_count": agreements[0].place_work_count if agreements else None,
         "can_manage": context.get("can_manage"),
+    }
+
+
+def _meeting_block(meeting, items):
+    """What the measures app shows on a meeting page, computed once per meeting: two queries
+    (the meeting page counts its queries)."""
+    block = getattr(meeting, "_measures_block", None)
+    if block is not None:
+        return block
+    items = list(items)
+    # The follow-ups go under the återrapportering item; failing that, under the item on follow-up.
+    target = next((i for i in items if "återrapport" in i.title.lower()), None) or next(
+        (i for i in items if "uppföljning" in i.title.lower()), None)
+    linked = defaultdict(list)
+    for measure in (Measure.objects.filter(agenda_items__meeting=meeting)
+                    .annotate(item_id=F("agenda_items__id")).with_latest_status().order_by("position", "pk")):
+        linked[measure.item_id].append(measure)
+    block = meeting._measures_block = {"target_id": target.pk if target else None, "linked": linked}
+    return block
+
+
+@register.inclusion_tag("measures/_meeting_followups_body.html", takes_context=True)
+def meeting_measures(context, meeting, item):
+    """Under an agenda item: the measures it reports on, a way to turn its tasks into activities and,
+    under the återrapportering item, the follow-ups reported since the previous meeting."""
+    block = _meeting_block(meeting, context.get("items") or meeting.items.all())
+    is_target = item.pk == block["target_id"]
+    follow_ups = list(selectors.follow_ups_for_meeting(meeting)) if is_target else []
+    user = context["request"].user
+    return {
+        "meeting": meeting,
+        "item": item,
+        "measures": block["linked"].get(item.pk, []),
+        # item.decisions is prefetched by the meeting page; the view refuses a task that already is an activity.
+        "tasks": [d for d in item.decisions.all() if d.kind == Decision.Kind.TASK]
+        if meeting.council.can_manage(user) else [],
+        "show_follow_ups": is_target,
+        "follow_ups": follow_ups,
+        "previous_day": follow_ups[0].previous_day if follow_ups else None,
     }
