@@ -64,8 +64,9 @@ def measures_council_panel(context, council):
 
 
 def _meeting_block(meeting, items):
-    """What the measures app shows on a meeting page, computed once per meeting: two queries
-    (the meeting page counts its queries)."""
+    """What the measures app shows on a meeting page, computed once per meeting: the measures on its items
+    and the tasks already made activities in one query, the follow-ups in one more (the meeting page counts
+    its queries)."""
     block = getattr(meeting, "_measures_block", None)
     if block is not None:
         return block
@@ -73,11 +74,20 @@ def _meeting_block(meeting, items):
     # The follow-ups go under the återrapportering item; failing that, under the item on follow-up.
     target = next((i for i in items if "återrapport" in i.title.lower()), None) or next(
         (i for i in items if "uppföljning" in i.title.lower()), None)
-    linked = defaultdict(list)
-    for measure in (Measure.objects.filter(agenda_items__meeting=meeting)
-                    .annotate(item_id=F("agenda_items__id")).with_latest_status().order_by("position", "pk")):
-        linked[measure.item_id].append(measure)
-    block = meeting._measures_block = {"target_id": target.pk if target else None, "linked": linked}
+    no_id = Value(None, output_field=IntegerField())
+    on_items = (Measure.objects.filter(agenda_items__meeting=meeting)
+                .annotate(item_id=F("agenda_items__id"), task_id=no_id).with_latest_status().order_by())
+    from_tasks = (Measure.objects.filter(activities__decision__agenda_item__meeting=meeting)
+                  .annotate(item_id=no_id, task_id=F("activities__decision_id")).with_latest_status().order_by())
+    linked, converted = defaultdict(list), set()
+    for measure in sorted(on_items.union(from_tasks, all=True), key=lambda m: (m.position, m.pk)):
+        if measure.item_id is not None:
+            linked[measure.item_id].append(measure)
+        else:
+            converted.add(measure.task_id)
+    block = meeting._measures_block = {
+        "target_id": target.pk if target else None, "linked": linked, "converted": converted,
+    }
     return block
 
 
@@ -93,8 +103,8 @@ def meeting_measures(context, meeting, item):
         "meeting": meeting,
         "item": item,
         "measures": block["linked"].get(item.pk, []),
-        # item.decisions is prefetched by the meeting page; the view refuses a task that already is an activity.
-        "tasks": [d for d in item.decisions.all() if d.kind == Decision.Kind.TASK]
+        # item.decisions is prefetched by the meeting page.
+        "tasks": [d for d in item.decisions.all() if d.kind == Decision.Kind.TASK and d.pk not in block["converted"]]
         if meeting.council.can_manage(user) else [],
         "show_follow_ups": is_target,
         "follow_ups": follow_ups,

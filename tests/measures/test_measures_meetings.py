@@ -138,6 +138,16 @@ def test_meeting_page_offers_the_coordinator_to_turn_tasks_into_activities(coord
     assert url not in member_client.get(reverse("meetings:detail", args=[task.agenda_item.meeting_id])).content.decode()
 
 
+def test_meeting_page_hides_tasks_that_already_are_activities(coordinator_client, task, police_measure):
+    url = reverse("measures:decision_activity", args=[task.pk])
+    page_url = reverse("meetings:detail", args=[task.agenda_item.meeting_id])
+    police_measure.agenda_items.add(task.agenda_item)
+    Activity.objects.create(measure=police_measure, decision=task, text="Rutin", position=5)
+    page = coordinator_client.get(page_url).content.decode()
+    assert url not in page
+    assert "Åtgärder som punkten tar upp:" in page
+
+
 def test_member_cannot_turn_a_task_into_an_activity(member_client, task, police_measure):
     url = reverse("measures:decision_activity", args=[task.pk])
     assert member_client.post(url, {"measure": police_measure.pk, "text": "x"}).status_code == 403
