@@ -1,2 +1,41 @@
+from django.contrib import admin
 
-# Register your models here.
+from .models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
+
+
+class PriorityAreaInline(admin.StackedInline):
+    model = PriorityArea
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "council", "valid_from", "valid_to", "extended_to"]
+    list_filter = ["council"]
+    filter_horizontal = ["parties"]
+    inlines = [PriorityAreaInline]
+
+
+class ActivityInline(admin.TabularInline):
+    model = Activity
+    extra = 0
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+    raw_id_fields = ["author"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["title", "council", "kind", "priority_area", "place", "follow_up_due"]
+    list_filter = ["council", "kind"]
+    search_fields = ["title", "problem"]
+    filter_horizontal = ["responsible_organisations", "forums"]
+    raw_id_fields = ["responsible_people"]
+    inlines = [ActivityInline, FollowUpInline]
+
+
+admin.site.register(Place)
+admin.site.register(Comment)

@@ -1,2 +1,338 @@
+"""Action plan pages: the plan, measures and their follow-up, places, exports and import."""
 
-# Create your views here.
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from councils.access import get_council_for
+from councils.models import log_action, today
+from meetings.models import Decision
+
+from . import pdf, selectors, services, spreadsheet
+from .access import get_agreement_for, get_measure_for, get_place_for
+from .forms import (
+    AgreementForm,
+    CommentForm,
+    DecisionActivityForm,
+    FollowUpForm,
+    ImportForm,
+    MeasureForm,
+    PlaceForm,
+    PriorityAreaForm,
+)
+from .models import Activity, Agreement, Measure, Place, PriorityArea
+
+STALE_MONTHS_DEFAULT = 6
+
+
+def _form_page(request, form, *, council, title, back):
+    return render(request, "measures/form.html", {"form": form, "council": council, "title": title, "back": back})
+
+
+@login_required
+def council_measures(request, council_pk):
+    """The council's action plans, places and the measures that need attention."""
+    council = get_council_for(request.user, council_pk)
+    agreements = Agreement.objects.filter(council=council).prefetch_related("parties")
+    flagged = Measure.objects.filter(council=council, priority_area__isnull=True, problem="")
+    return render(request, "measures/council_measures.html", {
+        "council": council,
+        "agreements": agreements,
+        "places": Place.objects.filter(council=council),
+        "flagged": flagged,
+        "can_manage": council.can_manage(request.user),
+    })
+
+
+@login_required
+def plan(request, pk):
+    """The plan of an agreement, per priority area, laid out like the signed document."""
+    agreement = get_agreement_for(request.user, pk)
+    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(request, "measures/plan.html", {
+        "agreement": agreement,
+        "council": agreement.council,
+        "plan": plan,
+        "filter": plan.filter,
+        "can_manage": agreement.council.can_manage(request.user),
+        "query": query.urlencode(),
+    })
+
+
+@login_required
+def plan_pdf(request, pk):
+    agreement = get_agreement_for(request.user, pk)
+    plan = selectors.plan_for(agreement, request.GET, per_page=None)
+    if plan.total > pdf.MAX_MEASURES:
+        # ~75 ms per table page: a plan of thousands of measures would hold a worker for minutes.
+        messages.error(request, _("Planen har %(count)s åtgärder. Filtrera fram högst %(max)s för att skapa en PDF; "
+                                  "CSV-exporten tar hela planen.") % {"count": plan.total, "max": pdf.MAX_MEASURES})
+        return redirect(f"{agreement.get_absolute_url()}?{request.GET.urlencode()}")
+    content = pdf.plan_pdf(agreement=agreement, blocks=plan.blocks, generated_on=today())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="atgardsplan-{agreement.pk}.pdf"'
+    return response
+
+
+@login_required
+def plan_csv(request, pk):
+    agreement = get_agreement_for(request.user, pk)
+    plan = selectors.plan_for(agreement, request.GET, per_page=None)
+    response = HttpResponse(spreadsheet.export_csv(plan.measures), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="atgardsplan-{agreement.pk}.csv"'
+    return response
+
+
+@login_required
+def plan_import(request, pk):
+    """Upload a CSV, see every row-level error or a preview, then save all rows or none."""
+    agreement = get_agreement_for(request.user, pk, write=True)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        result = spreadsheet.parse_csv(text, agreement=agreement)
+        if result.ok and request.POST.get("confirm") and not form.cleaned_data.get("file"):
+            created = spreadsheet.import_rows(result=result, agreement=agreement, user=request.user)
+            messages.success(request, _("%(count)s åtgärder importerades.") % {"count": len(created)})
+            return redirect(agreement)
+        form = ImportForm(initial={"content": text})
+    return render(request, "measures/import.html", {
+        "agreement": agreement, "council": agreement.council, "form": form, "result": result,
+    })
+
+
+@login_required
+def measure_detail(request, pk):
+    measure = get_measure_for(request.user, pk)
+    measure = Measure.objects.for_display().select_related("council", "priority_area__agreement").get(pk=measure.pk)
+    follow_ups = measure.follow_ups.select_related("author__organisation", "meeting__council", "meeting__forum")
+    agenda_items = measure.agenda_items.select_related("meeting__council", "meeting__forum").order_by("-meeting__starts_at")
+    comments = measure.comments.select_related("author__organisation")
+    can_follow_up = measure.can_follow_up(request.user)
+    return render(request, "measures/measure_detail.html", {
+        "measure": measure,
+        "council": measure.council,
+        "follow_ups": follow_ups,
+        "comments": comments,
+        "can_follow_up": can_follow_up,
+        "can_manage": measure.council.can_manage(request.user),
+        "agenda_items": agenda_items,
+        "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
+        "comment_form": CommentForm(),
+    })
+
+
+@login_required
+@require_POST
+def follow_up_add(request, pk):
+    measure = get_measure_for(request.user, pk, follow_up=True)
+    form = FollowUpForm(request.POST, council=measure.council)
+    if form.is_valid():
+        services.follow_up_add(measure=measure, user=request.user, follow_up=form.save(commit=False),
+                               next_due=form.cleaned_data["next_due"])
+        messages.success(request, _("Uppföljningen är sparad."))
+        return redirect(measure)
+    return render(request, "measures/form.html", {
+        "form": form, "council": measure.council, "title": _("Ny uppföljning: %(m)s") % {"m": measure},
+        "back": measure.get_absolute_url(),
+    }, status=400)
+
+
+@login_required
+@require_POST
+def comment_add(request, pk):
+    measure = get_measure_for(request.user, pk)
+    if getattr(request.user, "person", None) is None:
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment_add(measure=measure, user=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Kommentaren är sparad."))
+        return redirect(measure)
+    return render(request, "measures/form.html", {
+        "form": form, "council": measure.council, "title": _("Kommentera"), "back": measure.get_absolute_url(),
+    }, status=400)
+
+
+@login_required
+def measure_create(request, council_pk):
+    council = get_council_for(request.user, council_pk, manage=True)
+    initial = {key: request.GET[key] for key in ("priority_area", "place", "kind") if key in request.GET}
+    form = MeasureForm(request.POST or None, council=council, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        measure = services.measure_save(form=form, user=request.user, activity_lines=form.activity_lines())
+        messages.success(request, _("Åtgärden är skapad."))
+        return redirect(measure)
+    return _form_page(request, form, council=council, title=_("Ny åtgärd"),
+                      back=council.get_absolute_url())
+
+
+@login_required
+def measure_edit(request, pk):
+    measure = get_measure_for(request.user, pk, write=True)
+    form = MeasureForm(request.POST or None, instance=measure, council=measure.council)
+    if request.method == "POST" and form.is_valid():
+        services.measure_save(form=form, user=request.user, activity_lines=form.activity_lines())
+        messages.success(request, _("Åtgärden är sparad."))
+        return redirect(measure)
+    return _form_page(request, form, council=measure.council, title=_("Ändra åtgärd"),
+                      back=measure.get_absolute_url())
+
+
+@login_required
+def agreement_create(request, council_pk):
+    council = get_council_for(request.user, council_pk, manage=True)
+    form = AgreementForm(request.POST or None, request.FILES or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            agreement = form.save()
+            log_action(council=council, user=request.user, action="Överenskommelse skapad", obj=agreement)
+        return redirect(agreement)
+    return _form_page(request, form, council=council, title=_("Ny samverkansöverenskommelse"),
+                      back=council.get_absolute_url())
+
+
+@login_required
+def agreement_edit(request, pk):
+    agreement = get_agreement_for(request.user, pk, write=True)
+    form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement, council=agreement.council)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            log_action(council=agreement.council, user=request.user, action="Överenskommelse ändrad", obj=agreement)
+        return redirect(agreement)
+    return _form_page(request, form, council=agreement.council, title=_("Ändra överenskommelse"),
+                      back=agreement.get_absolute_url())
+
+
+@login_required
+def area_create(request, agreement_pk):
+    agreement = get_agreement_for(request.user, agreement_pk, write=True)
+    form = PriorityAreaForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            area = form.save()
+            log_action(council=agreement.council, user=request.user, action="Prioriterat område skapat", obj=area)
+        return redirect(agreement)
+    return _form_page(request, form, council=agreement.council, title=_("Nytt prioriterat område"),
+                      back=agreement.get_absolute_url())
+
+
+@login_required
+def area_edit(request, pk):
+    area = get_object_or_404(PriorityArea, pk=pk)
+    agreement = get_agreement_for(request.user, area.agreement_id, write=True)
+    form = PriorityAreaForm(request.POST or None, instance=area, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            log_action(council=agreement.council, user=request.user, action="Prioriterat område ändrat", obj=area)
+        return redirect(agreement)
+    return _form_page(request, form, council=agreement.council, title=_("Ändra prioriterat område"),
+                      back=agreement.get_absolute_url())
+
+
+@login_required
+def place_create(request, council_pk):
+    council = get_council_for(request.user, council_pk, manage=True)
+    form = PlaceForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            place = form.save()
+            log_action(council=council, user=request.user, action="Plats skapad", obj=place)
+        return redirect(place)
+    return _form_page(request, form, council=council, title=_("Ny plats"), back=council.get_absolute_url())
+
+
+@login_required
+def place_detail(request, pk):
+    """The place's working document: problems and development, each with its measures."""
+    place = get_place_for(request.user, pk)
+    rows = list(place.measures.for_display().order_by("position", "pk"))
+    return render(request, "measures/place_detail.html", {
+        "place": place,
+        "council": place.council,
+        "problems": [m for m in rows if m.kind == Measure.Kind.PROBLEM],
+        "developments": [m for m in rows if m.kind == Measure.Kind.DEVELOPMENT],
+        "plan_measures": [m for m in rows if m.kind == Measure.Kind.PLAN],
+        "can_manage": place.council.can_manage(request.user),
+    })
+
+
+@login_required
+def my_measures(request, council_pk):
+    """Measures the member, or her organisation, answers for, with the follow-ups due."""
+    council = get_council_for(request.user, council_pk)
+    person = getattr(request.user, "person", None)
+    measures = []
+    if person is not None:
+        measures = list(
+            Measure.objects.filter(council=council).responsible(person).for_display()
+            .order_by("follow_up_due", "position", "pk")
+        )
+    return render(request, "measures/my_measures.html", {
+        "council": council, "measures": measures, "today": today(),
+    })
+
+
+@login_required
+def stale_measures(request, council_pk):
+    """For the coordinator: measures with no follow-up in the last N months."""
+    council = get_council_for(request.user, council_pk, manage=True)
+    try:
+        months = max(1, min(60, int(request.GET.get("months", STALE_MONTHS_DEFAULT))))
+    except ValueError:
+        months = STALE_MONTHS_DEFAULT
+    since = services.add_months(today(), -months)
+    measures = list(
+        Measure.objects.filter(council=council).without_follow_up_since(since).for_display()
+        .order_by(F("priority_area__agreement__valid_from").asc(nulls_last=True),
+                  F("priority_area__position").asc(nulls_last=True), "place__position", "position", "pk")
+    )
+    return render(request, "measures/stale_measures.html", {
+        "council": council, "measures": measures, "months": months, "since": since,
+    })
+
+
+
+@login_required
+def decision_activity(request, decision_pk):
+    """Gör uppdrag till aktivitet: a task decided at a meeting becomes an activity of a measure."""
+    decision = get_object_or_404(
+        Decision.objects.select_related("agenda_item__meeting__council", "responsible"), pk=decision_pk
+    )
+    meeting = decision.agenda_item.meeting
+    council = get_council_for(request.user, meeting.council_id, manage=True)
+    if decision.kind != Decision.Kind.TASK:
+        raise Http404
+    if Activity.objects.filter(decision=decision).exists():
+        messages.info(request, _("Uppdraget är redan en aktivitet."))
+        return redirect(meeting)
+    text = decision.text
+    if decision.responsible_name or decision.due_date:
+        details = [f"ansvarig: {decision.responsible_name}"] if decision.responsible_name else []
+        details += [f"klart senast {decision.due_date:%Y-%m-%d}"] if decision.due_date else []
+        text = f"{text} ({', '.join(details)})"
+    initial = {"text": text, "measure": request.GET.get("measure")}
+    form = DecisionActivityForm(request.POST or None, council=council, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        measure = form.cleaned_data["measure"]
+        with transaction.atomic():
+            last = measure.activities.order_by("-position").values_list("position", flat=True).first()
+            activity = Activity.objects.create(measure=measure, decision=decision, text=form.cleaned_data["text"],
+                                               position=0 if last is None else last + 1)
+            log_action(council=council, user=request.user, action="Uppdrag blev aktivitet", obj=activity)
+        messages.success(request, _("Uppdraget är nu en aktivitet under åtgärden."))
+        return redirect(measure)
+    return _form_page(request, form, council=council,
+                      title=_("Gör uppdrag till aktivitet: %(meeting)s") % {"meeting": meeting},
+                      back=meeting.get_absolute_url())

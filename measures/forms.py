@@ -1,0 +1,176 @@
+"""Forms for agreements, priority areas, places, measures, follow-ups, comments and CSV import."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from councils.models import Forum, Membership, Person
+from meetings.models import AgendaItem, Meeting
+
+from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "document", "description"]
+        widgets = {name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.council = council
+
+
+class PriorityAreaForm(forms.ModelForm):
+    class Meta:
+        model = PriorityArea
+        fields = ["section", "name", "goal", "purpose", "cooperation", "target_primary", "target_secondary",
+                  "position"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in
+                   ("goal", "purpose", "cooperation", "target_primary", "target_secondary")}
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agreement = agreement
+
+
+class PlaceForm(forms.ModelForm):
+    class Meta:
+        model = Place
+        fields = ["name", "description", "position"]
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.council = council
+
+
+def agenda_item_label(item):
+    return f"{item.meeting.starts_at:%Y-%m-%d} {item.meeting.body} – {item}"
+
+
+def meeting_label(meeting):
+    return f"{meeting.starts_at:%Y-%m-%d} {meeting.body}"
+
+
+class MeasureForm(forms.ModelForm):
+    activities = forms.CharField(
+        label=_("Prioriterade aktiviteter"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("En aktivitet per rad."),
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "kind", "priority_area", "place", "title", "problem", "responsible_text", "responsible_organisations",
+            "responsible_people", "forums", "forum_text", "activities", "police_contact", "police_commitment",
+            "admin_contact", "admin_commitment", "other_actors", "funding", "communication", "follow_up_plan",
+            "participants", "convener", "status_text", "follow_up_due", "agenda_items", "position",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "problem": forms.Textarea(attrs={"rows": 2}),
+            "follow_up_due": DateInput(),
+            "forums": forms.CheckboxSelectMultiple,
+            "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
+            "responsible_people": forms.SelectMultiple(attrs={"size": 8}),
+            "agenda_items": forms.SelectMultiple(attrs={"size": 8}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in (
+                "police_contact", "police_commitment", "admin_contact", "admin_commitment", "other_actors",
+                "funding", "communication", "follow_up_plan", "participants", "status_text")},
+        }
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.council = council
+        self.fields["priority_area"].queryset = PriorityArea.objects.filter(
+            agreement__council=council).select_related("agreement")
+        self.fields["place"].queryset = Place.objects.filter(council=council)
+        self.fields["forums"].queryset = Forum.objects.filter(council=council)
+        self.fields["responsible_people"].queryset = Person.objects.filter(
+            pk__in=Membership.objects.current().filter(council=council).values("person_id"))
+        self.fields["agenda_items"].queryset = (
+            AgendaItem.objects.filter(meeting__council=council).select_related("meeting__council", "meeting__forum")
+            .order_by("-meeting__starts_at", "position")
+        )
+        self.fields["agenda_items"].label_from_instance = agenda_item_label
+        if self.instance.pk:
+            self.initial["activities"] = "\n".join(a.text for a in self.instance.activities.all())
+
+    def activity_lines(self):
+        return self.cleaned_data["activities"].splitlines()
+
+
+class FollowUpForm(forms.ModelForm):
+    next_due = forms.DateField(
+        label=_("Nästa uppföljning senast"), required=False, widget=DateInput(),
+        help_text=_("Lämna tomt för tre månader efter uppföljningens datum."),
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = ["date", "status", "kind", "note", "meeting"]
+        widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(council=council).exclude(status=Meeting.Status.CANCELLED)
+            .select_related("council", "forum").order_by("-starts_at")
+        )
+        self.fields["meeting"].label_from_instance = meeting_label
+        self.fields["meeting"].help_text = _("Mötet där uppföljningen rapporterades, om den togs upp på ett möte.")
+
+    def clean(self):
+        cleaned = super().clean()
+        date, next_due = cleaned.get("date"), cleaned.get("next_due")
+        if date and next_due and next_due < date:
+            self.add_error("next_due", _("Nästa uppföljning kan inte vara före denna uppföljning."))
+        return cleaned
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV-fil"), help_text=_("Samma format som exporten: UTF-8, semikolon."),
+                           required=False)
+    content = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            raw = upload.read()
+            try:
+                cleaned["text"] = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise forms.ValidationError(_("Filen är inte sparad som UTF-8.")) from None
+        elif cleaned.get("content"):
+            cleaned["text"] = cleaned["content"]
+        else:
+            raise forms.ValidationError(_("Välj en CSV-fil."))
+        return cleaned
+
+
+class DecisionActivityForm(forms.Form):
+    """Turn a task (uppdrag) from a meeting into a prioritised activity of a measure."""
+
+    measure = forms.ModelChoiceField(label=_("Åtgärd"), queryset=None)
+    text = forms.CharField(label=_("Aktivitet"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = (
+            Measure.objects.filter(council=council)
+            .select_related("priority_area", "place").order_by("priority_area__position", "position", "pk")
+        )

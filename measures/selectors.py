@@ -1,0 +1,117 @@
+"""Reads for the action plan pages: the plan per area, page by page, in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, DateField, Q, Subquery, Value
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from meetings.models import Meeting
+
+from .filters import MeasureFilter
+from .models import FollowUp, Measure
+
+PLAN_PAGE_SIZE = 25
+PLAN_ORDER = ("priority_area__position", "priority_area__name", "position", "pk")
+
+
+@dataclass
+class AreaBlock:
+    """One priority area on a page of the plan, with the page's measures of that area."""
+
+    area: object
+    count: int
+    first_page: int
+    measures: list = field(default_factory=list)
+    continued: bool = False
+
+
+@dataclass
+class Plan:
+    filter: MeasureFilter
+    blocks: list
+    nav: list
+    page: object
+    total: int
+
+    @property
+    def page_links(self):
+        """Page numbers to link, with "…" for the elided runs."""
+        return list(self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
+
+    @property
+    def measures(self):
+        return [measure for block in self.blocks for measure in block.measures]
+
+
+def plan_filter(agreement, data):
+    """The plan's filter over the agreement's measures, loaded for display."""
+    return MeasureFilter(
+        data or None, council=agreement.council,
+        queryset=Measure.objects.filter(council=agreement.council, priority_area__agreement=agreement).for_display(),
+    )
+
+
+def plan_for(agreement, data, *, page_number=1, per_page=PLAN_PAGE_SIZE):
+    """The filtered plan cut into pages of measures (per_page=None: everything, for exports).
+
+    Areas keep their order; an area without measures shows where it belongs (unless a filter is active),
+    and an area that goes on from the previous page is marked as continued.
+    """
+    measure_filter = plan_filter(agreement, data)
+    queryset = measure_filter.qs.order_by(*PLAN_ORDER)
+    counts = dict(
+        measure_filter.qs.order_by().values_list("priority_area").annotate(n=Count("pk", distinct=True))
+    )
+    total = sum(counts.values())
+    paginator = Paginator(queryset, per_page or max(total, 1))
+    paginator.count = total  # known from the per-area counts: saves the COUNT query
+    page = paginator.get_page(page_number)
+    measures = list(page.object_list)
+    start, end = page.start_index() - 1 if total else 0, (page.start_index() - 1 if total else 0) + len(measures)
+    filtered = measure_filter.is_active
+    blocks, nav, first = [], [], 0
+    for area in agreement.priority_areas.all():
+        count = counts.get(area.pk, 0)
+        first_page = min(first // paginator.per_page + 1, paginator.num_pages)
+        if count or not filtered:
+            nav.append((area, count, first_page))
+        if count == 0:
+            if not filtered and first_page == page.number:
+                blocks.append(AreaBlock(area=area, count=0, first_page=first_page))
+        elif first < end and first + count > start:
+            blocks.append(AreaBlock(
+                area=area, count=count, first_page=first_page, continued=first < start,
+                measures=[m for m in measures if m.priority_area_id == area.pk],
+            ))
+        first += count
+    return Plan(filter=measure_filter, blocks=blocks, nav=nav, page=page, total=total)
+
+
+def previous_meeting_day(meeting):
+    """A subquery: the day of the body's (council's or forum's) last meeting before this one, not cancelled."""
+    previous = (
+        Meeting.objects.filter(council_id=meeting.council_id, forum_id=meeting.forum_id,
+                               starts_at__lt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+        .annotate(day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+    )
+    return Subquery(previous.values("day")[:1], output_field=DateField())
+
+
+def follow_ups_for_meeting(meeting):
+    """Follow-ups of the council's measures dated after the previous meeting up to this one's day, and those
+    named as reported at this meeting; newest first, each with previous_day (one query)."""
+    until = timezone.localdate(meeting.starts_at)
+    since = previous_meeting_day(meeting)
+    period = Q(date__lte=until, date__gt=Coalesce(since, Value(datetime.date.min)))
+    return (
+        FollowUp.objects.filter(measure__council_id=meeting.council_id)
+        .filter(period | Q(meeting=meeting))
+        .annotate(previous_day=since)
+        .select_related("measure__priority_area", "measure__place", "author")
+        .order_by("-date", "-pk")
+    )

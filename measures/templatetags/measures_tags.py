@@ -1,0 +1,112 @@
+"""Template helpers for the action plan: status badges and the council page panel."""
+
+from collections import defaultdict
+
+from django import template
+from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Value
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from councils.models import today
+from meetings.models import Decision
+
+from .. import selectors
+from ..models import Agreement, FollowUp, Measure
+
+register = template.Library()
+
+BADGE_CLASSES = {
+    FollowUp.Status.GREEN: "text-bg-success",
+    FollowUp.Status.YELLOW: "text-bg-warning",
+    FollowUp.Status.RED: "text-bg-danger",
+}
+SHORT_LABELS = {FollowUp.Status.GREEN: "Grön", FollowUp.Status.YELLOW: "Gul", FollowUp.Status.RED: "Röd"}
+
+
+@register.simple_tag
+def status_badge(status):
+    """A traffic-light badge for a follow-up status (or "ingen uppföljning")."""
+    if not status:
+        return format_html('<span class="badge text-bg-light border">{}</span>', _("Ingen uppföljning"))
+    return format_html('<span class="badge {} status-badge" title="{}">{}</span>', BADGE_CLASSES[status],
+                       FollowUp.Status(status).label, _(SHORT_LABELS[status]))
+
+
+def _count(queryset):
+    """A subquery that counts the rows of a queryset (for annotations)."""
+    return Subquery(
+        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+@register.inclusion_tag("measures/_council_panel_body.html", takes_context=True)
+def measures_council_panel(context, council):
+    """The action plan summary on the council page, in one query: the council page counts its queries."""
+    in_agreement = Measure.objects.filter(priority_area__agreement=OuterRef("pk"))
+    in_council = Measure.objects.filter(council=council)
+    agreements = list(
+        Agreement.objects.filter(council=council).annotate(
+            measure_count=_count(in_agreement),
+            overdue_count=_count(in_agreement.filter(follow_up_due__lt=today())),
+            flagged_count=_count(in_council.filter(priority_area__isnull=True, problem="")),
+            place_work_count=_count(in_council.exclude(kind=Measure.Kind.PLAN)),
+        )
+    )
+    return {
+        "council": council,
+        "agreements": agreements,
+        "flagged_count": agreements[0].flagged_count if agreements else None,
+        "place_work_count": agreements[0].place_work_count if agreements else None,
+        "can_manage": context.get("can_manage"),
+    }
+
+
+def _meeting_block(meeting, items):
+    """What the measures app shows on a meeting page, computed once per meeting: the measures on its items
+    and the tasks already made activities in one query, the follow-ups in one more (the meeting page counts
+    its queries)."""
+    block = getattr(meeting, "_measures_block", None)
+    if block is not None:
+        return block
+    items = list(items)
+    # The follow-ups go under the återrapportering item; failing that, under the item on follow-up.
+    target = next((i for i in items if "återrapport" in i.title.lower()), None) or next(
+        (i for i in items if "uppföljning" in i.title.lower()), None)
+    no_id = Value(None, output_field=IntegerField())
+    on_items = (Measure.objects.filter(agenda_items__meeting=meeting)
+                .annotate(item_id=F("agenda_items__id"), task_id=no_id).with_latest_status().order_by())
+    from_tasks = (Measure.objects.filter(activities__decision__agenda_item__meeting=meeting)
+                  .annotate(item_id=no_id, task_id=F("activities__decision_id")).with_latest_status().order_by())
+    linked, converted = defaultdict(list), set()
+    for measure in sorted(on_items.union(from_tasks, all=True), key=lambda m: (m.position, m.pk)):
+        if measure.item_id is not None:
+            linked[measure.item_id].append(measure)
+        else:
+            converted.add(measure.task_id)
+    block = meeting._measures_block = {
+        "target_id": target.pk if target else None, "linked": linked, "converted": converted,
+    }
+    return block
+
+
+@register.inclusion_tag("measures/_meeting_followups_body.html", takes_context=True)
+def meeting_measures(context, meeting, item):
+    """Under an agenda item: the measures it reports on, a way to turn its tasks into activities and,
+    under the återrapportering item, the follow-ups reported since the previous meeting."""
+    block = _meeting_block(meeting, context.get("items") or meeting.items.all())
+    is_target = item.pk == block["target_id"]
+    follow_ups = list(selectors.follow_ups_for_meeting(meeting)) if is_target else []
+    user = context["request"].user
+    return {
+        "meeting": meeting,
+        "item": item,
+        "measures": block["linked"].get(item.pk, []),
+        # item.decisions is prefetched by the meeting page.
+        "tasks": [d for d in item.decisions.all() if d.kind == Decision.Kind.TASK and d.pk not in block["converted"]]
+        if meeting.council.can_manage(user) else [],
+        "show_follow_ups": is_target,
+        "follow_ups": follow_ups,
+        "previous_day": follow_ups[0].previous_day if follow_ups else None,
+    }
