@@ -152,6 +152,15 @@ def agenda_edit(request, pk):
 
 
 @login_required
+@require_POST
+def agenda_save_as_standard(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    services.agenda_template_replace(meeting=meeting, user=request.user)
+    messages.success(request, _("Dagordningen är nu rådets standarddagordning för nya möten."))
+    return redirect("meetings:agenda", pk=meeting.pk)
+
+
+@login_required
 def item_edit(request, item_pk):
     item = get_item_for(request.user, item_pk, write=True)
     meeting = item.meeting

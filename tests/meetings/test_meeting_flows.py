@@ -152,3 +152,17 @@ def test_decisions_need_the_writer_role(member_client, outsider_client, coordina
     assert member_client.post(reverse("meetings:decision_delete", args=[decision.pk])).status_code == 403
     assert coordinator_client.post(reverse("meetings:decision_delete", args=[decision.pk])).status_code == 302
     assert not Decision.objects.exists()
+
+
+def test_an_agenda_can_become_the_councils_standard_agenda(coordinator_client, meeting, council):
+    coordinator_client.post(reverse("meetings:agenda", args=[meeting.pk]), {"title": "Platssamverkan"})
+    coordinator_client.post(reverse("meetings:agenda_standard", args=[meeting.pk]))
+    create(coordinator_client, council, date="2027-02-05")
+    new = Meeting.objects.get(starts_at__year=2027)
+    assert [i.title for i in new.items.all()] == ["Mötets öppnande", "Information", "Platssamverkan"]
+
+
+def test_only_writers_may_change_the_standard_agenda(member_client, outsider_client, meeting):
+    assert member_client.post(reverse("meetings:agenda_standard", args=[meeting.pk])).status_code == 403
+    assert outsider_client.post(reverse("meetings:agenda_standard", args=[meeting.pk])).status_code == 404
+    assert not AgendaTemplate.objects.exists()
