@@ -44,7 +44,7 @@ def parse_wrk(output):
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_ok = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors += int(non_ok.group(1)) if non_ok else 0
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s*(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     return WrkResult(
         requests_per_second=float(rps.group(1)),
         requests=int(total.group(1)),
