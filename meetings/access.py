@@ -1,0 +1,42 @@
+"""Access helpers for meetings: outsiders of the council get 404, members without the role 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import AgendaItem, Attachment, Decision, Meeting
+
+
+def check_meeting_access(user, meeting, *, write=False):
+    """Raise Http404 for an outsider and PermissionDenied for a reader asking to write."""
+    if not meeting.council.is_member(user):
+        raise Http404
+    if write and not meeting.council.can_write_minutes(user):
+        raise PermissionDenied
+    return meeting
+
+
+def get_meeting_for(user, pk, *, write=False, queryset=None):
+    """The meeting with this pk if the user is a member of its council; write needs coordinator or secretary."""
+    queryset = queryset if queryset is not None else Meeting.objects.select_related("council", "forum")
+    meeting = get_object_or_404(queryset, pk=pk)
+    return check_meeting_access(user, meeting, write=write)
+
+
+def get_item_for(user, pk, *, write=False):
+    """An agenda item of a meeting the user may see (write: may edit)."""
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
+    check_meeting_access(user, item.meeting, write=write)
+    return item
+
+
+def get_decision_for(user, pk, *, write=False):
+    decision = get_object_or_404(Decision.objects.select_related("agenda_item__meeting__council"), pk=pk)
+    check_meeting_access(user, decision.agenda_item.meeting, write=write)
+    return decision
+
+
+def get_attachment_for(user, pk, *, write=False):
+    attachment = get_object_or_404(Attachment.objects.select_related("meeting__council"), pk=pk)
+    check_meeting_access(user, attachment.meeting, write=write)
+    return attachment
