@@ -35,7 +35,7 @@ def static_roots():
 
 
 class LocalFileFetcher(URLFetcher):
-    """Serves files under the project's static directories and refuses every other URL."""
+    """Serves files under the project's static directories and inline data: URLs; refuses every other URL."""
 
     def __init__(self, roots=None, **kwargs):
         super().__init__(**kwargs)
@@ -43,6 +43,8 @@ class LocalFileFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise ValueError(f"Lobra hämtar inga externa resurser till PDF: {url}")
         path = Path(unquote(parts.path)).resolve()
