@@ -219,15 +219,16 @@ def sign_pdf(pdf_bytes, *, identity=None, timestamper=None, reason="Justerat pro
     identity = identity or get_signing_identity()
     if timestamper is None:
         timestamper = default_timestamper()
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    existing = len(writer.prev.embedded_signatures)
     meta = signers.PdfSignatureMetadata(
-        field_name=SIGNATURE_FIELD,
+        field_name=SIGNATURE_FIELD if not existing else f"{SIGNATURE_FIELD}{existing + 1}",
         subfilter=SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         reason=reason,
         location=location or None,
         name=identity.signer_name,
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     output = io.BytesIO()
     _run(signers.async_sign_pdf(
         writer, meta, signer=identity.signer, timestamper=timestamper, bytes_reserved=BYTES_RESERVED, output=output
