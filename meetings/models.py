@@ -38,7 +38,7 @@ class MeetingQuerySet(models.QuerySet):
             Prefetch("attendances", queryset=Attendance.objects.select_related("person__organisation")),
             Prefetch(
                 "items",
-                queryset=AgendaItem.objects.select_related("presenter", "minutes_updated_by").prefetch_related(
+                queryset=AgendaItem.objects.select_related("presenter", "minutes_updated_by__person").prefetch_related(
                     Prefetch("decisions", queryset=Decision.objects.select_related("responsible")),
                     Prefetch("attachments", queryset=Attachment.objects.all()),
                 ),

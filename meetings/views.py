@@ -1,2 +1,369 @@
+"""Meeting pages: list, create, agenda, attendance, live minutes, decisions, kallelse and calendars."""
 
-# Create your views here.
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from councils.access import get_council_for
+from councils.models import log_action
+
+from . import services
+from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
+from .filters import MeetingFilter
+from .forms import (
+    AddPersonForm,
+    AgendaItemAddForm,
+    AgendaItemForm,
+    AttachmentForm,
+    AttendanceStatusForm,
+    DecisionForm,
+    GuestForm,
+    MeetingForm,
+)
+from .ics import calendar_bytes
+from .models import Attendance, CalendarFeed, Meeting
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@login_required
+def meeting_list(request, council_pk):
+    council = get_council_for(request.user, council_pk)
+    meetings = Meeting.objects.filter(council=council).with_counts().order_by("-starts_at")
+    filterset = MeetingFilter(request.GET or None, queryset=meetings, council=council)
+    return render(request, "meetings/meeting_list.html", {
+        "council": council,
+        "filter": filterset,
+        "meetings": filterset.qs,
+        "can_write": council.can_write_minutes(request.user),
+    })
+
+
+@login_required
+def meeting_create(request, council_pk):
+    council = get_council_for(request.user, council_pk)
+    if not council.can_write_minutes(request.user):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.meeting_create(
+            council=council, user=request.user, data=form.meeting_data(), adjusters=form.cleaned_data["adjusters"]
+        )
+        messages.success(request, _("Mötet är skapat med rådets standarddagordning."))
+        return redirect("meetings:agenda", pk=meeting.pk)
+    return render(request, "meetings/form.html", {"form": form, "council": council, "title": _("Nytt möte")})
+
+
+@login_required
+def meeting_edit(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    form = MeetingForm(request.POST or None, instance=meeting, council=meeting.council)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            meeting = form.save()
+            log_action(council=meeting.council, user=request.user, action="Möte ändrat", obj=meeting)
+        messages.success(request, _("Ändringarna är sparade."))
+        return redirect(meeting)
+    return render(request, "meetings/form.html", {
+        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra möte"),
+    })
+
+
+def _page_context(request, meeting):
+    attendances = list(meeting.attendances.all())
+    groups = [(label, [a for a in attendances if a.status == status]) for status, label in Attendance.Status.choices]
+    return {
+        "meeting": meeting,
+        "council": meeting.council,
+        "items": list(meeting.items.all()),
+        "attendance_groups": [(label, rows) for label, rows in groups if rows],
+        "can_write": meeting.council.can_write_minutes(request.user),
+        "loose_attachments": [a for a in meeting.attachments.all() if a.agenda_item_id is None],
+    }
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = get_meeting_for(request.user, pk, queryset=Meeting.objects.for_page())
+    return render(request, "meetings/meeting_detail.html", _page_context(request, meeting))
+
+
+@login_required
+def meeting_minutes(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True, queryset=Meeting.objects.for_page())
+    context = _page_context(request, meeting)
+    context["decision_form"] = DecisionForm(council=meeting.council)
+    return render(request, "meetings/meeting_minutes.html", context)
+
+
+@login_required
+@require_POST
+def minutes_save(request, item_pk):
+    item = get_item_for(request.user, item_pk, write=True)
+    try:
+        base_version = int(request.POST.get("version", ""))
+    except ValueError:
+        return JsonResponse({"error": _("Versionsnummer saknas.")}, status=400)
+    result = services.minutes_save(
+        item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
+    )
+    current = result.item
+    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H:%M") if current.minutes_updated_at else ""
+    payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at,
+               "saved_by": str(getattr(current.minutes_updated_by, "person", "") or current.minutes_updated_by or "")}
+    if result.saved:
+        if _wants_json(request):
+            return JsonResponse(payload)
+        messages.success(request, _("Sparat %(time)s") % {"time": saved_at})
+        return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
+    if _wants_json(request):
+        return JsonResponse(payload, status=409)
+    return render(request, "meetings/conflict.html", {
+        "item": current, "meeting": item.meeting, "council": item.meeting.council,
+        "mine": request.POST.get("minutes", ""), "mine_clean": services.clean_minutes(request.POST.get("minutes", "")),
+    }, status=409)
+
+
+@login_required
+def agenda_edit(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    form = AgendaItemAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.agenda_item_add(meeting=meeting, user=request.user, title=form.cleaned_data["title"])
+        return redirect("meetings:agenda", pk=meeting.pk)
+    items = meeting.items.select_related("presenter")
+    return render(request, "meetings/agenda.html", {
+        "meeting": meeting, "council": meeting.council, "items": items, "form": form,
+    })
+
+
+@login_required
+def item_edit(request, item_pk):
+    item = get_item_for(request.user, item_pk, write=True)
+    meeting = item.meeting
+    form = AgendaItemForm(request.POST or None, instance=item, council=meeting.council)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save(commit=False)
+            numbered = form.cleaned_data["numbered"]
+            if numbered and item.number is None:
+                item.number = max([i.number or 0 for i in meeting.items.exclude(pk=item.pk)], default=0) + 1
+            elif not numbered:
+                item.number = None
+            item.save(update_fields=["title", "presenter", "presenter_text", "confidential",
+                                     "confidentiality_ground", "number"])
+            services.agenda_renumber(meeting=meeting)
+            log_action(council=meeting.council, user=request.user, action="Dagordningspunkt ändrad", obj=item)
+        messages.success(request, _("Punkten är sparad."))
+        return redirect("meetings:agenda", pk=meeting.pk)
+    return render(request, "meetings/form.html", {
+        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra dagordningspunkt"),
+    })
+
+
+@login_required
+@require_POST
+def item_move(request, item_pk):
+    item = get_item_for(request.user, item_pk, write=True)
+    services.agenda_move(item=item, user=request.user, direction=-1 if request.POST.get("direction") == "up" else 1)
+    return redirect(reverse("meetings:agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
+
+
+@login_required
+@require_POST
+def item_delete(request, item_pk):
+    item = get_item_for(request.user, item_pk, write=True)
+    if item.minutes.strip() or item.decisions.exists():
+        messages.error(request, _("Punkten har anteckningar eller beslut och kan inte tas bort. Töm den först."))
+    else:
+        with transaction.atomic():
+            item.delete()
+            services.agenda_renumber(meeting=item.meeting)
+            log_action(council=item.meeting.council, user=request.user, action="Dagordningspunkt borttagen",
+                       obj=item)
+        messages.success(request, _("Punkten är borttagen."))
+    return redirect("meetings:agenda", pk=item.meeting_id)
+
+
+@login_required
+def attendance(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    rows = list(meeting.attendances.select_related("person__organisation"))
+    form = AttendanceStatusForm(request.POST or None, attendances=rows)
+    if request.method == "POST" and form.is_valid():
+        changed = services.attendance_set(meeting=meeting, user=request.user, statuses=form.statuses())
+        messages.success(request, _("Närvaron är sparad (%(n)s ändringar).") % {"n": len(changed)})
+        return redirect("meetings:attendance", pk=meeting.pk)
+    return render(request, "meetings/attendance.html", {
+        "meeting": meeting, "council": meeting.council, "form": form, "statuses": Attendance.Status.choices,
+        "guest_form": GuestForm(prefix="guest"), "person_form": AddPersonForm(meeting=meeting, prefix="person"),
+    })
+
+
+@login_required
+@require_POST
+def attendance_add(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    position = meeting.attendances.count()
+    if "person-person" in request.POST:
+        form = AddPersonForm(request.POST, meeting=meeting, prefix="person")
+        if form.is_valid():
+            row = Attendance(meeting=meeting, person=form.cleaned_data["person"], position=position)
+    else:
+        form = GuestForm(request.POST, prefix="guest")
+        if form.is_valid():
+            row = form.save(commit=False)
+            row.meeting, row.position = meeting, position
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("meetings:attendance", pk=meeting.pk)
+    with transaction.atomic():
+        row.save()
+        log_action(council=meeting.council, user=request.user, action="Deltagare tillagd", obj=row)
+    messages.success(request, _("%(name)s är tillagd.") % {"name": row.name})
+    return redirect("meetings:attendance", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def attendance_delete(request, pk):
+    row = get_object_or_404(Attendance.objects.select_related("meeting__council", "person"), pk=pk)
+    get_meeting_for(request.user, row.meeting_id, write=True)
+    with transaction.atomic():
+        row.delete()
+        log_action(council=row.meeting.council, user=request.user, action="Deltagare borttagen", obj=row)
+    return redirect("meetings:attendance", pk=row.meeting_id)
+
+
+@login_required
+@require_POST
+def decision_add(request, item_pk):
+    item = get_item_for(request.user, item_pk, write=True)
+    form = DecisionForm(request.POST, council=item.meeting.council)
+    anchor = reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(anchor)
+    with transaction.atomic():
+        decision = form.save(commit=False)
+        decision.agenda_item = item
+        decision.position = item.decisions.count()
+        decision.save()
+        log_action(council=item.meeting.council, user=request.user, action="Beslut tillagt", obj=decision)
+    messages.success(request, _("%(kind)s är sparat.") % {"kind": decision.get_kind_display()})
+    return redirect(anchor)
+
+
+@login_required
+@require_POST
+def decision_delete(request, pk):
+    decision = get_decision_for(request.user, pk, write=True)
+    item = decision.agenda_item
+    with transaction.atomic():
+        decision.delete()
+        log_action(council=item.meeting.council, user=request.user, action="Beslut borttaget", obj=decision)
+    return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
+
+
+@login_required
+@require_POST
+def notice_send(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    sent = services.notice_send(meeting=meeting, user=request.user,
+                                url=request.build_absolute_uri(meeting.get_absolute_url()))
+    messages.success(request, _("Kallelsen är skickad till %(n)s personer.") % {"n": sent})
+    return redirect(meeting)
+
+
+@login_required
+def meeting_ics(request, pk):
+    meeting = get_meeting_for(request.user, pk)
+    body = calendar_bytes([meeting], name=str(meeting.body),
+                          url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mote-{meeting.pk}.ics"'
+    return response
+
+
+@login_required
+def calendar(request, council_pk):
+    council = get_council_for(request.user, council_pk)
+    feed = CalendarFeed.objects.filter(user=request.user, council=council).first()
+    if request.method == "POST":
+        with transaction.atomic():
+            if feed:
+                feed.delete()
+            feed = CalendarFeed.objects.create(user=request.user, council=council)
+        messages.success(request, _("En ny hemlig kalenderadress är skapad. Den gamla slutar fungera."))
+        return redirect("meetings:calendar", council_pk=council.pk)
+    url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
+    return render(request, "meetings/calendar.html", {"council": council, "feed": feed, "url": url})
+
+
+def feed(request, token):
+    """The iCalendar feed behind a secret address; no login, but only while the user is still a member."""
+    subscription = get_object_or_404(CalendarFeed.objects.select_related("council", "user"), token=token)
+    if not subscription.user.is_active or not subscription.council.is_member(subscription.user):
+        raise Http404
+    meetings = (Meeting.objects.filter(council=subscription.council).select_related("forum", "council")
+                .prefetch_related("items").order_by("starts_at"))
+    body = calendar_bytes(meetings, name=str(subscription.council),
+                          url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+
+@login_required
+def attachment_upload(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    form = AttachmentForm(request.POST or None, request.FILES or None, meeting=meeting,
+                          initial={"agenda_item": request.GET.get("item")})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            attachment = form.save(commit=False)
+            attachment.uploaded_by = request.user
+            attachment.save()
+            log_action(council=meeting.council, user=request.user, action="Bilaga uppladdad", obj=attachment)
+        messages.success(request, _("%(attachment)s är uppladdad.") % {"attachment": attachment})
+        return redirect(meeting)
+    return render(request, "meetings/form.html", {
+        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ladda upp bilaga"),
+        "multipart": True,
+    })
+
+
+@login_required
+def attachment_download(request, pk):
+    attachment = get_attachment_for(request.user, pk)
+    ending = attachment.file.name.rsplit(".", 1)[-1]
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
+                            as_attachment=not attachment.content_type.startswith(("image/", "application/pdf")),
+                            filename=f"{attachment.title}.{ending}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk):
+    attachment = get_attachment_for(request.user, pk, write=True)
+    with transaction.atomic():
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+        log_action(council=attachment.meeting.council, user=request.user, action="Bilaga borttagen", obj=attachment)
+    messages.success(request, _("Bilagan är borttagen."))
+    return redirect(attachment.meeting)
