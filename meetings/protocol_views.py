@@ -77,6 +77,14 @@ def _version_for(user, pk):
     return version
 
 
+def _meeting_for_justering(user, pk):
+    """Like get_meeting_for(write=True), but usable while the protocol is locked (withdraw, correction)."""
+    meeting = get_meeting_for(user, pk)
+    if not meeting.council.can_write_minutes(user):
+        raise PermissionDenied
+    return meeting
+
+
 def _absolute(request):
     return request.build_absolute_uri
 
@@ -104,7 +112,7 @@ def meeting_protocol(request, pk):
 @login_required
 @require_POST
 def protocol_send(request, pk):
-    meeting = get_meeting_for(request.user, pk, write=True)
+    meeting = _meeting_for_justering(request.user, pk)
     try:
         version = justering.protocol_send(meeting=meeting, user=request.user, absolute_url=_absolute(request))
     except justering.JusteringError as error:
@@ -117,7 +125,7 @@ def protocol_send(request, pk):
 @login_required
 @require_POST
 def protocol_withdraw(request, pk):
-    meeting = get_meeting_for(request.user, pk, write=True)
+    meeting = _meeting_for_justering(request.user, pk)
     try:
         justering.protocol_withdraw(meeting=meeting, user=request.user)
     except justering.JusteringError as error:
@@ -130,7 +138,7 @@ def protocol_withdraw(request, pk):
 @login_required
 @require_POST
 def protocol_correction(request, pk):
-    meeting = get_meeting_for(request.user, pk, write=True)
+    meeting = _meeting_for_justering(request.user, pk)
     form = CorrectionForm(request.POST)
     if form.is_valid():
         try:

@@ -216,3 +216,26 @@ def test_verification_page_rejects_a_file_that_is_not_a_pdf(db):
                              {"file": SimpleUploadedFile("p.pdf", b"hej", "application/pdf")})
     assert response.status_code == 400
     assert "Filen är inte en PDF." in response.content.decode()
+
+
+def test_meeting_edit_views_refuse_a_final_protocol(secretary_client, final):
+    item = final.meeting.items.get(number=2)
+    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+                                     {"minutes": "<p>Ändrat i efterhand</p>", "version": item.version})
+    assert response.status_code == 403
+    assert "Protokollet är justerat och kan inte ändras" in response.content.decode()
+    item.refresh_from_db()
+    assert "Ändrat i efterhand" not in item.minutes
+    assert secretary_client.post(reverse("meetings:item_delete", args=[item.pk])).status_code == 403
+    assert secretary_client.get(reverse("meetings:edit", args=[final.meeting_id])).status_code == 403
+    assert final.meeting.items.filter(pk=item.pk).exists()
+
+
+def test_meeting_edit_views_open_again_after_a_correction_starts(secretary_client, final, secretary):
+    justering.protocol_correction_start(meeting=final.meeting, user=secretary.user, reason="Stavfel.")
+    item = final.meeting.items.get(number=2)
+    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+                                     {"minutes": "<p>Rättad text</p>", "version": item.version})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.minutes == "<p>Rättad text</p>"
