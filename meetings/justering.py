@@ -233,8 +233,12 @@ def _latest_for_update(meeting):
     return ProtocolVersion.objects.select_for_update().filter(meeting=meeting).order_by("-number").first()
 
 
-def version_answer(*, version, user, decision, comment="", item_comments=None, absolute_url=lambda path: path):
-    """An approver approves the version or returns it with comments; the last approval makes it final."""
+def version_answer(*, version, user, decision, comment="", item_comments=None, absolute_url=lambda path: path,
+                   person=None):
+    """An approver approves the version or returns it with comments; the last approval makes it final.
+
+    The approver is the user's person, or ``person`` when an approver without a login answers by other means.
+    """
     item_comments = {str(k): v.strip() for k, v in (item_comments or {}).items() if v and v.strip()}
     comment = (comment or "").strip()
     if decision not in Approval.Decision.values:
@@ -249,7 +253,10 @@ def version_answer(*, version, user, decision, comment="", item_comments=None, a
                 _("Version %(number)s är inte längre den som ska justeras. Läs den aktuella versionen.")
                 % {"number": version.number}
             )
-        approver = version.approver_for(user)
+        if person is None:
+            approver = version.approver_for(user)
+        else:
+            approver = next((a for a in version.approvers if a["person_id"] == person.pk), None)
         if approver is None:
             raise PermissionDenied(_("Du är inte justerare för det här protokollet."))
         if version.approvals.filter(person_id=approver["person_id"]).exists():

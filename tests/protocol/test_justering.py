@@ -200,3 +200,15 @@ def test_verification_finds_the_version_of_a_pdf(final_version):
     resigned = signing.sign_pdf(full)
     assert justering.find_version_for_pdf(resigned) == (final_version, "full", False)
     assert justering.find_version_for_pdf(b"%PDF-1.7 nonsens") == (None, "", False)
+
+
+def test_demo_justering_is_idempotent_and_has_a_final_protocol_with_a_confidential_item(db, signing_dir):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    versions = list(ProtocolVersion.objects.order_by("pk").values_list("pk", "status"))
+    call_command("load_demo", stdout=io.StringIO())
+    assert list(ProtocolVersion.objects.order_by("pk").values_list("pk", "status")) == versions
+    final = ProtocolVersion.objects.final().filter(meeting__items__confidential=True).distinct().get()
+    assert signing.verify_pdf(final.public_pdf.read()).ok
+    assert ProtocolVersion.objects.filter(status=ProtocolVersion.Status.SENT, is_correction=True).exists()
