@@ -24,6 +24,7 @@ class MeetingForm(forms.ModelForm):
                                  initial=datetime.time(9, 0))
     end_time = forms.TimeField(label=_("Slutar"), widget=forms.TimeInput(attrs={"type": "time"}),
                                initial=datetime.time(11, 0))
+    online_url = forms.URLField(label=_("Länk till digitalt möte"), required=False, assume_scheme="https")
 
     class Meta:
         model = Meeting
@@ -150,7 +151,8 @@ class AttachmentForm(forms.ModelForm):
     class Meta:
         model = Attachment
         fields = ["file", "title", "agenda_item", "number"]
-        help_texts = {"file": _("PDF, DOCX, XLSX, ODT, PNG eller JPEG, högst 20 MB.")}
+        help_texts = {"file": _("PDF, DOCX, XLSX, ODT, PNG eller JPEG, högst 20 MB."),
+                      "number": _("Lämna tomt för nästa lediga nummer.")}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,6 +180,8 @@ class AttachmentForm(forms.ModelForm):
         attachment.size = attachment.file.size
         attachment.original_name = attachment.file.name[:255]
         attachment.title = attachment.title or attachment.file.name.rsplit(".", 1)[0]
+        if attachment.number is None:
+            attachment.number = max([a.number or 0 for a in self.meeting.attachments.all()], default=0) + 1
         if commit:
             attachment.save()
         return attachment

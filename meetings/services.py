@@ -131,7 +131,7 @@ def minutes_save(*, item, user, minutes, base_version):
             minutes=clean, version=F("version") + 1, minutes_updated_at=now, minutes_updated_by=user
         )
         if not updated:
-            current = AgendaItem.objects.select_related("minutes_updated_by").get(pk=item.pk)
+            current = AgendaItem.objects.select_related("minutes_updated_by__person").get(pk=item.pk)
             return MinutesSave(saved=False, item=current)
         quiet = (
             item.minutes_updated_by_id == user.pk

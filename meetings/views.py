@@ -101,7 +101,10 @@ def meeting_detail(request, pk):
 def meeting_minutes(request, pk):
     meeting = get_meeting_for(request.user, pk, write=True, queryset=Meeting.objects.for_page())
     context = _page_context(request, meeting)
-    context["decision_form"] = DecisionForm(council=meeting.council)
+    form = DecisionForm(council=meeting.council)
+    # The form is rendered once per item: evaluate the people once, not once per item.
+    form.fields["responsible"].choices = list(form.fields["responsible"].choices)
+    context["decision_form"] = form
     return render(request, "meetings/meeting_minutes.html", context)
 
 
@@ -118,8 +121,10 @@ def minutes_save(request, item_pk):
     )
     current = result.item
     saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H:%M") if current.minutes_updated_at else ""
-    payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at,
-               "saved_by": str(getattr(current.minutes_updated_by, "person", "") or current.minutes_updated_by or "")}
+    payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}
+    if not result.saved and current.minutes_updated_by:
+        writer = current.minutes_updated_by
+        payload["saved_by"] = str(getattr(writer, "person", None) or writer)
     if result.saved:
         if _wants_json(request):
             return JsonResponse(payload)

@@ -52,7 +52,19 @@
     this.editor.innerHTML = this.textarea.value;
     this.editor.addEventListener("input", function () { self.changed(); });
     this.editor.addEventListener("focusout", function () { if (self.dirty) { self.save(); } });
-    this.editor.addEventListener("focus", function () { document.execCommand("defaultParagraphSeparator", false, "p"); });
+    this.editor.addEventListener("focus", function () {
+      document.execCommand("defaultParagraphSeparator", false, "p");
+      if (!self.editor.innerHTML.trim()) {
+        // Start an empty item with a paragraph so the first line is a <p>, like every following line.
+        self.editor.innerHTML = "<p><br></p>";
+        var range = document.createRange();
+        range.setStart(self.editor.firstChild, 0);
+        range.collapse(true);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+    });
     this.toolbar.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-command]");
       if (!button) { return; }

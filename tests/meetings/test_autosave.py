@@ -1,0 +1,79 @@
+"""Autosave of minutes: version-checked, a stale save is refused with 409 and nothing is overwritten."""
+
+from django.urls import reverse
+
+from councils.models import AuditEntry
+from meetings.models import AgendaItem
+
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def save(client, item, text, version):
+    return client.post(reverse("meetings:minutes_save", args=[item.pk]), {"minutes": text, "version": version}, **JSON)
+
+
+def test_a_save_on_the_current_version_is_stored_and_bumps_the_version(coordinator_client, item):
+    response = save(coordinator_client, item, "<p>Polisen informerade.</p>", item.version)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["version"] == item.version + 1
+    assert data["saved_at"]
+    item.refresh_from_db()
+    assert item.minutes == "<p>Polisen informerade.</p>"
+    assert item.minutes_updated_by is not None
+
+
+def test_a_save_on_a_stale_version_is_refused_and_overwrites_nothing(coordinator_client, secretary_client, item):
+    assert save(coordinator_client, item, "<p>Första texten</p>", 1).status_code == 200
+    response = save(secretary_client, item, "<p>Andra texten</p>", 1)
+    assert response.status_code == 409
+    assert response.json()["minutes"] == "<p>Första texten</p>"
+    assert response.json()["version"] == 2
+    item.refresh_from_db()
+    assert item.minutes == "<p>Första texten</p>" and item.version == 2
+
+
+def test_without_javascript_a_conflict_shows_both_texts(coordinator_client, secretary_client, item):
+    save(coordinator_client, item, "<p>Första texten</p>", 1)
+    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+                                     {"minutes": "<p>Andra texten</p>", "version": 1})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Första texten" in page and "Andra texten" in page
+    assert "Inget är överskrivet" in page
+
+
+def test_saved_minutes_are_sanitised(coordinator_client, item):
+    save(coordinator_client, item, '<p onclick="x()">Text<script>alert(1)</script></p>', 1)
+    item.refresh_from_db()
+    assert item.minutes == "<p>Text</p>"
+
+
+def test_a_save_without_version_is_a_bad_request(coordinator_client, item):
+    response = coordinator_client.post(reverse("meetings:minutes_save", args=[item.pk]), {"minutes": "x"}, **JSON)
+    assert response.status_code == 400
+
+
+def test_member_cannot_save_minutes(member_client, item):
+    assert save(member_client, item, "<p>Nej</p>", 1).status_code == 403
+    assert AgendaItem.objects.get(pk=item.pk).minutes == ""
+
+
+def test_outsider_cannot_save_minutes(outsider_client, item):
+    assert save(outsider_client, item, "<p>Nej</p>", 1).status_code == 404
+
+
+def test_autosave_only_accepts_post(coordinator_client, item):
+    assert coordinator_client.get(reverse("meetings:minutes_save", args=[item.pk])).status_code == 405
+
+
+def test_repeated_autosaves_by_the_same_writer_leave_one_audit_entry(coordinator_client, item):
+    for version in (1, 2, 3):
+        assert save(coordinator_client, item, f"<p>v{version}</p>", version).status_code == 200
+    assert AuditEntry.objects.filter(action="Anteckningar sparade").count() == 1
+
+
+def test_an_autosave_round_trip_takes_a_handful_of_queries(coordinator_client, item, django_assert_max_num_queries):
+    save(coordinator_client, item, "<p>uppvärmning</p>", 1)
+    with django_assert_max_num_queries(8):
+        assert save(coordinator_client, item, "<p>Mer text</p>", 2).status_code == 200
