@@ -137,7 +137,7 @@ def protocol_snapshot(meeting, *, number, is_correction=False, correction_reason
         "attachments": attachments,
         "version": {"number": number, "is_correction": is_correction, "correction_reason": correction_reason},
         "justering": {
-            "due_date": justering_due_date(meeting).isoformat(),
+            "due_date": justering_due_date(meeting, correction=is_correction).isoformat(),
             "approvers": [_person(person, str(role)) for person, role in approvers_of(meeting)],
         },
     }
@@ -187,7 +187,7 @@ def protocol_send(*, meeting, user, absolute_url=lambda path: path):
         )
         version = ProtocolVersion.objects.create(
             meeting=meeting, number=number, content=content, sha256=content_sha256(content), created_by=user,
-            due_date=justering_due_date(meeting), is_correction=is_correction, correction_reason=correction_reason,
+            due_date=justering_due_date(meeting, correction=is_correction), is_correction=is_correction, correction_reason=correction_reason,
         )
         log_action(council=meeting.council, user=user, action=_("Skickade protokoll för justering"), obj=version)
         link = absolute_url(version.get_absolute_url())

@@ -117,9 +117,10 @@ class ProtocolVersion(models.Model):
         return next((a for a in self.approvers if a["person_id"] == person.pk), None)
 
 
-def justering_due_date(meeting):
-    """Justering is due within 14 days of the meeting (Kommunallagen practice)."""
-    return timezone.localdate(meeting.starts_at) + datetime.timedelta(days=JUSTERING_DAYS)
+def justering_due_date(meeting, *, correction=False):
+    """Justering is due within 14 days of the meeting (Kommunallagen practice); a rättelse 14 days after sending."""
+    start = timezone.localdate() if correction else timezone.localdate(meeting.starts_at)
+    return start + datetime.timedelta(days=JUSTERING_DAYS)
 
 
 class Approval(models.Model):

@@ -30,7 +30,9 @@ class AnswerForm(forms.Form):
     """Approve the version, or return it with a general comment and/or a comment per item."""
 
     decision = forms.ChoiceField(
-        label=gettext_lazy("Ditt svar"), choices=Approval.Decision.choices, widget=forms.RadioSelect,
+        label=gettext_lazy("Ditt svar"), widget=forms.RadioSelect,
+        choices=[(Approval.Decision.APPROVED, gettext_lazy("Jag justerar protokollet")),
+                 (Approval.Decision.RETURNED, gettext_lazy("Jag skickar tillbaka det med kommentarer"))],
         error_messages={"required": gettext_lazy("Välj om du justerar protokollet eller skickar tillbaka det.")},
     )
     comment = forms.CharField(label=gettext_lazy("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -102,7 +104,7 @@ def meeting_protocol(request, pk):
         "latest": latest,
         "can_write": can_write,
         "lock_reason": protocol_lock_reason(meeting.pk),
-        "due_date": justering_due_date(meeting),
+        "due_date": latest.due_date if latest else justering_due_date(meeting),
         "correction_form": CorrectionForm(),
         "can_send": can_write and not protocol_lock_reason(meeting.pk),
         "final": next((v for v in versions if v.status == ProtocolVersion.Status.FINAL), None),
@@ -175,7 +177,9 @@ def version_detail(request, pk, form=None):
     ]
     return render(request, "meetings/protocol/version_detail.html", {
         "version": version, "c": version.content, "meeting": version.meeting, "items": items,
-        "approvals": approvals, "approver": approver, "may_answer": may_answer, "form": form,
+        "approvals": approvals, "approver": approver,
+        "approver_rows": [(a, next((ap for ap in approvals if ap.person_id == a["person_id"]), None))
+                          for a in version.approvers], "may_answer": may_answer, "form": form,
         "latest": latest, "is_current": is_current,
     }, status=200 if form is None or not form.errors else 400)
 

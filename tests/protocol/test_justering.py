@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from councils.models import AuditEntry
 from meetings import justering, pdf, signing
@@ -182,6 +183,7 @@ def test_correction_is_a_new_marked_version_and_the_old_one_stays(final_version,
     item.save()
     correction = send(held_meeting, secretary)
     assert correction.is_correction and correction.correction_reason == "Fel datum i § 2."
+    assert correction.due_date == timezone.localdate() + datetime.timedelta(days=14)
     approve(correction, chair)
     approve(correction, adjuster)
     correction.refresh_from_db()
