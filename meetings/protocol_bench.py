@@ -79,7 +79,7 @@ def measure(*, items, runs=7):
 
 def run(stdout=None):
     """The figures `make bench` reports: a ~3-page protocol and a 60-item one."""
-    results = [measure(items=6), measure(items=60, runs=3)]
+    results = [measure(items=6, runs=15), measure(items=60, runs=5)]
     if stdout:
         for r in results:
             stdout.write(f"Protokoll {r['items']} punkter, {r['pages']} sidor: WeasyPrint {r['weasyprint_ms']} ms, "
