@@ -1,5 +1,6 @@
 """Meetings as iCalendar (.ics), with times in Europe/Stockholm."""
 
+import datetime
 import zoneinfo
 
 from django.utils import timezone
@@ -40,7 +41,12 @@ def calendar_bytes(meetings, *, name, url_for=None):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
+    dates = []
     for meeting in meetings:
         calendar.add_component(_event(meeting, url=url_for(meeting) if url_for else ""))
-    calendar.add_missing_timezones()
+        dates.append(meeting.starts_at.date())
+    if dates:
+        # Describe the zone only for the years the meetings span, not 1970–2038.
+        calendar.add_missing_timezones(first_date=datetime.date(min(dates).year, 1, 1),
+                                       last_date=datetime.date(max(dates).year + 1, 1, 1))
     return calendar.to_ical()

@@ -14,7 +14,6 @@ _RENAMES = [
     (re.compile(r"<(/?)i(?=[\s>/])[^>]*>", re.I), r"<\1em>"),
     (re.compile(r"<(/?)div(?=[\s>/])[^>]*>", re.I), r"<\1p>"),
 ]
-_EMPTY_PARAGRAPHS = re.compile(r"(<p>(\s|<br>)*</p>\s*)+$")
 
 
 def clean_minutes(html):
@@ -30,7 +29,7 @@ def clean_minutes(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return _EMPTY_PARAGRAPHS.sub("", cleaned).strip()
+    return cleaned.strip()
 
 
 def minutes_to_text(html):

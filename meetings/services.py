@@ -24,8 +24,8 @@ OPENING_TEXT = (
 # (title, numbered, prefilled minutes): the agenda the seed minutes follow.
 DEFAULT_AGENDA = [
     ("Mötets öppnande", True, OPENING_TEXT),
-    ("Information från parterna", True, "<h4>Polis</h4><p></p><h4>Räddningstjänst</h4><p></p>"
-                                        "<h4>Skola</h4><p></p><h4>Social omsorg</h4><p></p>"),
+    ("Information från parterna", True, "<h4>Polis</h4><p><br></p><h4>Räddningstjänst</h4><p><br></p>"
+                                        "<h4>Skola</h4><p><br></p><h4>Social omsorg</h4><p><br></p>"),
     ("Återrapportering från arbetsgrupper och uppföljning av prioriteringar", True, ""),
     ("Övriga frågor", True, ""),
     ("Kommande möten", True, ""),
@@ -44,6 +44,20 @@ def agenda_template_for(council):
                 AgendaTemplateItem(template=template, position=n, title=title, numbered=numbered, minutes=text)
                 for n, (title, numbered, text) in enumerate(DEFAULT_AGENDA)
             )
+    return template
+
+
+def agenda_template_replace(*, meeting, user):
+    """Make this meeting's agenda (titles and prefilled opening text) the council's standard agenda."""
+    template = agenda_template_for(meeting.council)
+    with transaction.atomic():
+        template.items.all().delete()
+        AgendaTemplateItem.objects.bulk_create(
+            AgendaTemplateItem(template=template, position=n, title=item.title, numbered=item.number is not None,
+                               minutes=item.minutes if n == 0 else "")
+            for n, item in enumerate(meeting.items.order_by("position", "pk"))
+        )
+        log_action(council=meeting.council, user=user, action="Standarddagordning ändrad", obj=template)
     return template
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
     path("<int:pk>/agenda/", views.agenda_edit, name="agenda"),
+    path("<int:pk>/agenda/standard/", views.agenda_save_as_standard, name="agenda_standard"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
     path("<int:pk>/attendance/add/", views.attendance_add, name="attendance_add"),
     path("<int:pk>/notice/", views.notice_send, name="notice"),

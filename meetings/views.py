@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -101,10 +103,11 @@ def meeting_detail(request, pk):
 def meeting_minutes(request, pk):
     meeting = get_meeting_for(request.user, pk, write=True, queryset=Meeting.objects.for_page())
     context = _page_context(request, meeting)
-    form = DecisionForm(council=meeting.council)
-    # The form is rendered once per item: evaluate the people once, not once per item.
-    form.fields["responsible"].choices = list(form.fields["responsible"].choices)
-    context["decision_form"] = form
+    # Every item has the same decision form: render it once and give each copy its own ids.
+    form = DecisionForm(council=meeting.council, auto_id="id_decision_ITEM_%s")
+    fields = render_to_string("meetings/_decision_fields.html", {"form": form})
+    for item in context["items"]:
+        item.decision_fields = mark_safe(fields.replace("_ITEM_", f"_{item.pk}_"))  # our own template, escaped
     return render(request, "meetings/meeting_minutes.html", context)
 
 
@@ -149,6 +152,15 @@ def agenda_edit(request, pk):
     return render(request, "meetings/agenda.html", {
         "meeting": meeting, "council": meeting.council, "items": items, "form": form,
     })
+
+
+@login_required
+@require_POST
+def agenda_save_as_standard(request, pk):
+    meeting = get_meeting_for(request.user, pk, write=True)
+    services.agenda_template_replace(meeting=meeting, user=request.user)
+    messages.success(request, _("Dagordningen är nu rådets standarddagordning för nya möten."))
+    return redirect("meetings:agenda", pk=meeting.pk)
 
 
 @login_required

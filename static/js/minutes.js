@@ -25,6 +25,16 @@
   var TABLE_HTML = "<table><thead><tr><th>Problem</th><th>Åtgärd/insats</th><th>Ansvarig</th><th>Status/uppföljning</th></tr></thead>" +
     "<tbody><tr><td><br></td><td><br></td><td><br></td><td><br></td></tr></tbody></table><p><br></p>";
 
+  function placeCaret(element) {
+    if (!element) { return; }
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
   function Editor(form) {
     this.form = form;
     this.itemId = form.dataset.item;
@@ -57,12 +67,7 @@
       if (!self.editor.innerHTML.trim()) {
         // Start an empty item with a paragraph so the first line is a <p>, like every following line.
         self.editor.innerHTML = "<p><br></p>";
-        var range = document.createRange();
-        range.setStart(self.editor.firstChild, 0);
-        range.collapse(true);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
+        placeCaret(self.editor.firstChild);
       }
     });
     this.toolbar.addEventListener("click", function (event) {
@@ -78,10 +83,39 @@
         document.execCommand("formatBlock", false, button.dataset.value);
       } else if (command === "insertTable") {
         document.execCommand("insertHTML", false, TABLE_HTML);
+        // The caret ends in the paragraph after the new table; move it into the table's first cell.
+        var anchor = window.getSelection().anchorNode;
+        var block = anchor && (anchor.nodeType === 1 ? anchor : anchor.parentElement).closest("p");
+        var inserted = block && block.previousElementSibling;
+        if (inserted && inserted.tagName === "TABLE") { placeCaret(inserted.querySelector("tbody td")); }
       } else {
         document.execCommand(command, false, null);
       }
       self.changed();
+    });
+    this.editor.addEventListener("keydown", function (event) {
+      // Tab moves between table cells (and adds a row after the last cell) instead of leaving the editor.
+      if (event.key !== "Tab") { return; }
+      var node = window.getSelection().anchorNode;
+      var cell = node && (node.nodeType === 1 ? node : node.parentElement).closest("td, th");
+      if (!cell || !self.editor.contains(cell)) { return; }
+      event.preventDefault();
+      var table = cell.closest("table");
+      var cells = Array.prototype.slice.call(table.querySelectorAll("th, td"));
+      var index = cells.indexOf(cell) + (event.shiftKey ? -1 : 1);
+      if (index >= cells.length) {
+        var row = document.createElement("tr");
+        cell.parentElement.querySelectorAll("td, th").forEach(function () {
+          var td = document.createElement("td");
+          td.appendChild(document.createElement("br"));
+          row.appendChild(td);
+        });
+        (table.tBodies[0] || table).appendChild(row);
+        placeCaret(row.firstChild);
+        self.changed();
+      } else if (index >= 0) {
+        placeCaret(cells[index]);
+      }
     });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); self.save(); });
 

@@ -97,3 +97,13 @@ def test_outsider_cannot_make_a_feed_for_another_council(outsider_client, counci
 def test_the_calendar_page_shows_the_secret_address(member_client, feed, council):
     page = member_client.get(reverse("meetings:calendar", args=[council.pk])).content.decode()
     assert feed.token in page
+
+
+def test_a_summer_meeting_keeps_its_local_time_in_the_calendar(member_client, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=datetime.datetime(2027, 6, 11, 7, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2027, 6, 11, 9, tzinfo=datetime.UTC),
+    )
+    _, events = parse(member_client.get(reverse("meetings:ics", args=[meeting.pk])).content)
+    start = events[0].decoded("dtstart")
+    assert (start.hour, start.utcoffset()) == (9, datetime.timedelta(hours=2))

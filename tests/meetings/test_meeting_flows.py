@@ -152,3 +152,36 @@ def test_decisions_need_the_writer_role(member_client, outsider_client, coordina
     assert member_client.post(reverse("meetings:decision_delete", args=[decision.pk])).status_code == 403
     assert coordinator_client.post(reverse("meetings:decision_delete", args=[decision.pk])).status_code == 302
     assert not Decision.objects.exists()
+
+
+def test_an_agenda_can_become_the_councils_standard_agenda(coordinator_client, meeting, council):
+    coordinator_client.post(reverse("meetings:agenda", args=[meeting.pk]), {"title": "Platssamverkan"})
+    coordinator_client.post(reverse("meetings:agenda_standard", args=[meeting.pk]))
+    create(coordinator_client, council, date="2027-02-05")
+    new = Meeting.objects.get(starts_at__year=2027)
+    assert [i.title for i in new.items.all()] == ["Mötets öppnande", "Information", "Platssamverkan"]
+
+
+def test_only_writers_may_change_the_standard_agenda(member_client, outsider_client, meeting):
+    assert member_client.post(reverse("meetings:agenda_standard", args=[meeting.pk])).status_code == 403
+    assert outsider_client.post(reverse("meetings:agenda_standard", args=[meeting.pk])).status_code == 404
+    assert not AgendaTemplate.objects.exists()
+
+
+def test_editing_meeting_details(secretary_client, meeting, chair, member):
+    response = secretary_client.post(reverse("meetings:edit", args=[meeting.pk]), {
+        "title": "Lokala brå", "kind": "minnesanteckningar", "date": "2026-12-11", "start_time": "13:00",
+        "end_time": "15:00", "place": "", "online_label": "Teams", "online_url": "https://teams.example.se/m",
+        "chair": chair.pk, "adjusters": [member.pk], "status": "installt", "department": "Samhällsplaneringsavd.",
+        "contact_text": "08-555 100 01"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.kind == "minnesanteckningar" and meeting.status == Meeting.Status.CANCELLED
+    assert list(meeting.adjusters.all()) == [member]
+    page = secretary_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "kl. 13.00–15.00" in page and "Teams" in page and "Kontakt:" in page and "Inställt" in page
+
+
+def test_member_cannot_edit_meeting_details(member_client, meeting):
+    response = member_client.post(reverse("meetings:edit", args=[meeting.pk]), {"title": "Nej"})
+    assert response.status_code == 403
