@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import AgendaItem, Attachment, Decision, Meeting
+from .protocol_models import ensure_meeting_editable
 
 
 def check_meeting_access(user, meeting, *, write=False):
@@ -13,6 +14,8 @@ def check_meeting_access(user, meeting, *, write=False):
         raise Http404
     if write and not meeting.council.can_write_minutes(user):
         raise PermissionDenied
+    if write:
+        ensure_meeting_editable(meeting.pk)  # out for justering or final: 403 with the reason
     return meeting
 
 

@@ -416,3 +416,6 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:feed", args=[self.token])
+
+
+from .protocol_models import Approval, ProtocolVersion  # noqa: E402, F401  (justering lives in its own module)

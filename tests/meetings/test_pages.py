@@ -99,7 +99,7 @@ def test_the_meeting_page_query_count_does_not_grow_with_its_rows(
     assert response.status_code == 200
     assert "Punkt 30" in response.content.decode()
     print(f"{name}: {baseline} queries")
-    assert baseline <= 14
+    assert baseline <= 15  # 14 + the protocol lock check on the write pages
 
 
 def test_demo_data_is_idempotent_and_shaped_like_the_seeds(db, settings, tmp_path):

@@ -6,7 +6,7 @@ from django.db import transaction
 from councils.demo import DEMO_USERNAMES, demo_password
 
 # Each app that has demo data provides <app>.demo.load(stdout); the order follows the dependencies.
-DEMO_MODULES = ["councils.demo", "meetings.demo", "measures.demo"]
+DEMO_MODULES = ["councils.demo", "meetings.demo", "meetings.protocol_demo", "measures.demo"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+"""Justering and protocol PDF addresses, included under /meetings/ by meetings/urls.py."""
+
+from django.urls import path
+
+from . import protocol_views as views
+
+urlpatterns = [
+    path("<int:pk>/justering/", views.meeting_protocol, name="protocol_meeting"),
+    path("<int:pk>/justering/skicka/", views.protocol_send, name="protocol_send"),
+    path("<int:pk>/justering/aterkalla/", views.protocol_withdraw, name="protocol_withdraw"),
+    path("<int:pk>/justering/rattelse/", views.protocol_correction, name="protocol_correction"),
+    path("<int:pk>/protocol.pdf", views.protocol_pdf, name="protocol_pdf"),
+    path("<int:pk>/protocol-public.pdf", views.protocol_public_pdf, name="protocol_public_pdf"),
+    path("versioner/<int:pk>/", views.version_detail, name="protocol_version"),
+    path("versioner/<int:pk>/svar/", views.version_answer, name="protocol_answer"),
+    path("versioner/<int:pk>/forhandsgranskning.pdf", views.version_preview, name="protocol_preview"),
+    path("versioner/<int:pk>/protokoll.pdf", views.version_pdf, name="protocol_version_pdf"),
+    path("versioner/<int:pk>/protokoll-offentlig.pdf", views.version_public_pdf, name="protocol_version_public_pdf"),
+    path("verifiera/", views.verify, name="protocol_verify"),
+]
