@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
@@ -110,6 +110,6 @@ def embedded_content(pdf_bytes):
         for index in range(0, len(names) - 1, 2):
             if str(names[index]) == CONTENT_ATTACHMENT_NAME:
                 return json.loads(names[index + 1]["/EF"]["/F"].data)
-    except (PdfReadError, KeyError, TypeError, ValueError, AttributeError, IndexError):
+    except (PdfError, KeyError, TypeError, ValueError, AttributeError, IndexError):
         return None
     return None

@@ -27,7 +27,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers, timestamps
 from pyhanko.sign.fields import SigSeedSubFilter
@@ -288,7 +288,7 @@ def verify_pdf(pdf_bytes, *, trust_roots=None):
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         embedded = reader.embedded_signatures
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         result.problems.append(f"Filen kunde inte läsas som PDF ({error}).")
         return result
     result.signature_count = len(embedded)
@@ -300,7 +300,7 @@ def verify_pdf(pdf_bytes, *, trust_roots=None):
     last = embedded[-1]
     try:
         status = validate_pdf_signature(last, signer_validation_context=context)
-    except (SignatureValidationError, ValueError, KeyError, TypeError, PdfReadError) as error:
+    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
         result.problems.append(f"Signaturen kunde inte kontrolleras ({error}).")
         return result
     result.intact = bool(status.intact)

@@ -37,3 +37,12 @@ def test_demo_has_the_seed_forum_tree(db):
 def test_dry_run_saves_nothing(db):
     call_command("load_demo", "--dry-run", stdout=open("/dev/null", "w"))
     assert counts() == (0, 0, 0, 0)
+
+
+def test_demo_sends_no_email_even_with_a_real_backend(db, settings, mailoutbox, monkeypatch):
+    sent = []
+    monkeypatch.setattr("django.core.mail.backends.smtp.EmailBackend.send_messages",
+                        lambda self, messages: sent.extend(messages) or len(messages))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert sent == []

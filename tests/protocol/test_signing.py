@@ -112,3 +112,16 @@ def test_test_certificate_is_created_once(signing_dir, identity):
     signing.clear_identity_cache()
     signing.get_signing_identity()
     assert (signing_dir / signing.TEST_SIGNER_FILE).read_bytes() == before
+
+
+def test_signed_pdf_stays_pdf_a_with_a_printable_invisible_widget(signed):
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(signed)) as doc:
+        meta = doc.open_metadata()
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("3", "B")
+        widgets = [a for page in doc.pages for a in page.get("/Annots", []) if a.Subtype == "/Widget"]
+        assert widgets
+        for widget in widgets:
+            assert int(widget.F) & 4  # PDF/A: annotations must print
+            assert [float(x) for x in widget.Rect] == [0, 0, 0, 0]

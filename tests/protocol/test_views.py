@@ -239,3 +239,8 @@ def test_meeting_edit_views_open_again_after_a_correction_starts(secretary_clien
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.minutes == "<p>Rättad text</p>"
+
+
+def test_meeting_page_links_to_its_justering(member_client, held_meeting):
+    html = member_client.get(reverse("meetings:detail", args=[held_meeting.pk])).content.decode()
+    assert reverse("meetings:protocol_meeting", args=[held_meeting.pk]) in html
