@@ -106,49 +106,40 @@ def outsider(make_person, other_council):
     return _member(make_person, other_council, "annan", Membership.Role.COORDINATOR, first_name="Nora")
 
 
-def _client_for(client_class, person):
-    client = client_class()
+def logged_in(person):
+    """A test client logged in as the person's user."""
+    from django.test import Client
+
+    client = Client()
     client.force_login(person.user)
     return client
 
 
 @pytest.fixture
 def coordinator_client(coordinator):
-    from django.test import Client
-
-    return _client_for(Client, coordinator)
+    return logged_in(coordinator)
 
 
 @pytest.fixture
 def secretary_client(secretary):
-    from django.test import Client
-
-    return _client_for(Client, secretary)
+    return logged_in(secretary)
 
 
 @pytest.fixture
 def chair_client(chair):
-    from django.test import Client
-
-    return _client_for(Client, chair)
+    return logged_in(chair)
 
 
 @pytest.fixture
 def adjuster_client(adjuster):
-    from django.test import Client
-
-    return _client_for(Client, adjuster)
+    return logged_in(adjuster)
 
 
 @pytest.fixture
 def member_client(member):
-    from django.test import Client
-
-    return _client_for(Client, member)
+    return logged_in(member)
 
 
 @pytest.fixture
 def outsider_client(outsider):
-    from django.test import Client
-
-    return _client_for(Client, outsider)
+    return logged_in(outsider)
