@@ -1,6 +1,7 @@
 """Access helpers for meetings: outsiders of the council get 404, members without the role 403."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -10,7 +11,9 @@ from .protocol_models import ensure_meeting_editable
 
 def check_meeting_access(user, meeting, *, write=False):
     """Raise Http404 for an outsider and PermissionDenied for a reader asking to write."""
-    if not meeting.council.is_member(user):
+    council = meeting.council
+    # roles_of is cached per request and the page needs it anyway; is_member also counts forum members.
+    if not council.roles_of(user) and not council.is_member(user):
         raise Http404
     if write and not meeting.council.can_write_minutes(user):
         raise PermissionDenied
@@ -19,11 +22,14 @@ def check_meeting_access(user, meeting, *, write=False):
     return meeting
 
 
-def get_meeting_for(user, pk, *, write=False, queryset=None):
-    """The meeting with this pk if the user is a member of its council; write needs coordinator or secretary."""
+def get_meeting_for(user, pk, *, write=False, queryset=None, prefetch=()):
+    """The meeting with this pk if the user is a member of its council; write needs coordinator or secretary.
+    The prefetch lookups run only after the access check, so an outsider's 404 stays cheap."""
     queryset = queryset if queryset is not None else Meeting.objects.select_related("council", "forum")
-    meeting = get_object_or_404(queryset, pk=pk)
-    return check_meeting_access(user, meeting, write=write)
+    meeting = check_meeting_access(user, get_object_or_404(queryset, pk=pk), write=write)
+    if prefetch:
+        prefetch_related_objects([meeting], *prefetch)
+    return meeting
 
 
 def get_item_for(user, pk, *, write=False):

@@ -28,23 +28,32 @@ class MeetingQuerySet(models.QuerySet):
     def with_counts(self):
         return self.select_related("forum").annotate(item_count=Count("items", distinct=True))
 
-    def for_page(self):
-        """Everything the meeting page shows, in a fixed number of queries."""
+    def for_page_head(self):
+        """The meeting row with what its header shows; enough for the access check."""
         return self.select_related(
             "council__organisation", "forum", "chair__organisation", "secretary__organisation",
             "contact_person__organisation",
-        ).prefetch_related(
-            Prefetch("adjusters", queryset=Person.objects.select_related("organisation")),
-            Prefetch("attendances", queryset=Attendance.objects.select_related("person__organisation")),
-            Prefetch(
-                "items",
-                queryset=AgendaItem.objects.select_related("presenter", "minutes_updated_by__person").prefetch_related(
-                    Prefetch("decisions", queryset=Decision.objects.select_related("responsible")),
-                    Prefetch("attachments", queryset=Attachment.objects.all()),
-                ),
-            ),
-            Prefetch("attachments", queryset=Attachment.objects.select_related("agenda_item")),
         )
+
+    def for_page(self):
+        """Everything the meeting page shows, in a fixed number of queries."""
+        return self.for_page_head().prefetch_related(*page_prefetches())
+
+
+def page_prefetches():
+    """The prefetches of the meeting page. The attachments are fetched once, for the meeting; each item's
+    share is `item.page_attachments` after `Meeting.split_attachments()`."""
+    return [
+        Prefetch("adjusters", queryset=Person.objects.select_related("organisation")),
+        Prefetch("attendances", queryset=Attendance.objects.select_related("person__organisation")),
+        Prefetch(
+            "items",
+            queryset=AgendaItem.objects.select_related("presenter", "minutes_updated_by__person").prefetch_related(
+                Prefetch("decisions", queryset=Decision.objects.select_related("responsible")),
+            ),
+        ),
+        Prefetch("attachments", queryset=Attachment.objects.all()),
+    ]
 
 
 class Meeting(models.Model):
@@ -134,6 +143,22 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.pk])
+
+    def split_attachments(self, items):
+        """Give each prefetched item its attachments as `item.page_attachments` and each attachment its item,
+        from the meeting's one attachment query; return the attachments not tied to an item."""
+        by_pk = {item.pk: item for item in items}
+        for item in items:
+            item.page_attachments = []
+        loose = []
+        for attachment in self.attachments.all():
+            item = by_pk.get(attachment.agenda_item_id)
+            if item is None:
+                loose.append(attachment)
+            else:
+                attachment.agenda_item = item
+                item.page_attachments.append(attachment)
+        return loose
 
     def clean(self):
         if self.forum_id and self.council_id and self.forum.council_id != self.council_id:

@@ -30,7 +30,7 @@ from .forms import (
     MeetingForm,
 )
 from .ics import calendar_bytes
-from .models import Attendance, CalendarFeed, Meeting
+from .models import Attendance, CalendarFeed, Meeting, page_prefetches
 
 
 def _wants_json(request):
@@ -82,26 +82,30 @@ def meeting_edit(request, pk):
 
 def _page_context(request, meeting):
     attendances = list(meeting.attendances.all())
+    items = list(meeting.items.all())
+    loose_attachments = meeting.split_attachments(items)
     groups = [(label, [a for a in attendances if a.status == status]) for status, label in Attendance.Status.choices]
     return {
         "meeting": meeting,
         "council": meeting.council,
-        "items": list(meeting.items.all()),
+        "items": items,
         "attendance_groups": [(label, rows) for label, rows in groups if rows],
         "can_write": meeting.council.can_write_minutes(request.user),
-        "loose_attachments": [a for a in meeting.attachments.all() if a.agenda_item_id is None],
+        "loose_attachments": loose_attachments,
     }
 
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_meeting_for(request.user, pk, queryset=Meeting.objects.for_page())
+    meeting = get_meeting_for(request.user, pk, queryset=Meeting.objects.for_page_head(), prefetch=page_prefetches())
     return render(request, "meetings/meeting_detail.html", _page_context(request, meeting))
 
 
 @login_required
 def meeting_minutes(request, pk):
-    meeting = get_meeting_for(request.user, pk, write=True, queryset=Meeting.objects.for_page())
+    meeting = get_meeting_for(
+        request.user, pk, write=True, queryset=Meeting.objects.for_page_head(), prefetch=page_prefetches()
+    )
     context = _page_context(request, meeting)
     # Every item has the same decision form: render it once and give each copy its own ids.
     form = DecisionForm(council=meeting.council, auto_id="id_decision_ITEM_%s")

@@ -97,7 +97,16 @@ def meeting_measures(context, meeting, item):
     under the återrapportering item, the follow-ups reported since the previous meeting."""
     block = _meeting_block(meeting, context.get("items") or meeting.items.all())
     is_target = item.pk == block["target_id"]
-    follow_ups = list(selectors.follow_ups_for_meeting(meeting)) if is_target else []
+    # Only what the compact list shows: date, status, note and the measure's title.
+    follow_ups = list(
+        selectors.follow_ups_for_meeting(meeting).select_related(None).select_related("measure")
+        .only("date", "status", "note", "measure", "measure__title")
+    ) if is_target else []
+    badges = {}
+    for follow_up in follow_ups:  # one badge per status, not one format_html and gettext per row
+        if follow_up.status not in badges:
+            badges[follow_up.status] = status_badge(follow_up.status)
+        follow_up.badge = badges[follow_up.status]
     user = context["request"].user
     return {
         "meeting": meeting,
