@@ -3,17 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from councils.forms import DateInput
 from councils.models import Forum, Membership, Person
 from meetings.models import AgendaItem, Meeting
 
 from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AgreementForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from councils.forms import DateInput
 from councils.models import Forum, Person
 
 from .files import check_upload
@@ -19,7 +20,7 @@ def council_people(council):
 class MeetingForm(forms.ModelForm):
     """Meeting details; the date and times are separate fields as people say them ("fredag 9–11")."""
 
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
     start_time = forms.TimeField(label=_("Börjar"), widget=forms.TimeInput(attrs={"type": "time"}),
                                  initial=datetime.time(9, 0))
     end_time = forms.TimeField(label=_("Slutar"), widget=forms.TimeInput(attrs={"type": "time"}),
@@ -134,7 +135,7 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["kind", "text", "responsible", "responsible_text", "due_date"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
