@@ -8,12 +8,16 @@ from .models import Forum, Membership, Organisation, Person, today
 
 
 class DateInput(forms.DateInput):
-    """A native date picker that submits ISO dates (2026-11-22)."""
+    """A date field that always shows and takes ISO dates (2026-11-22).
 
-    input_type = "date"
+    A plain text input on purpose: the browser's native date picker shows the operating system's format
+    (often 11/22/2026 on English Windows), and Swedish municipal practice is ISO dates.
+    """
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    def __init__(self, attrs=None):
+        attrs = {"placeholder": "ÅÅÅÅ-MM-DD", "inputmode": "numeric", "autocomplete": "off",
+                 "pattern": r"\d{4}-\d{2}-\d{2}", "title": _("Datum som ÅÅÅÅ-MM-DD, t.ex. 2026-11-22"), **(attrs or {})}
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class PersonForm(forms.ModelForm):

@@ -217,3 +217,14 @@ def test_council_page_query_count_does_not_grow_with_members(member_client, coun
         Membership.objects.create(person=person, council=council, forum=forum, valid_from=D(2024, 1, 1),
                                   valid_to=D(2024, 6, 1))
     assert count_queries(member_client, council_url) == few
+
+
+def test_date_in_another_format_gets_swedish_message_and_changes_nothing(coordinator_client, member):
+    membership = member.memberships.get()
+    response = coordinator_client.post(reverse("councils:membership_end", args=[membership.pk]),
+                                       {"valid_to": "11/22/2026"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "giltigt datum" in body and 'placeholder="ÅÅÅÅ-MM-DD"' in body
+    membership.refresh_from_db()
+    assert membership.valid_to is None
