@@ -1,10 +1,12 @@
 """Forms for agreements, priority areas, places, measures, follow-ups, comments and CSV import."""
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from councils.forms import DateInput
 from councils.models import Forum, Membership, Person
+from meetings.files import check_upload
 from meetings.models import AgendaItem, Meeting
 
 from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
@@ -19,6 +21,12 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.council = council
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if isinstance(document, UploadedFile):  # not the stored file when the form is saved unchanged
+            check_upload(document)
+        return document
 
 
 class PriorityAreaForm(forms.ModelForm):

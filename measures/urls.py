@@ -16,6 +16,7 @@ urlpatterns = [
     path("plan/<int:pk>/csv/", views.plan_csv, name="plan_csv"),
     path("plan/<int:pk>/import/", views.plan_import, name="plan_import"),
     path("plan/<int:pk>/andra/", views.agreement_edit, name="agreement_edit"),
+    path("plan/<int:pk>/document/", views.agreement_document, name="agreement_document"),
     path("plan/<int:agreement_pk>/nytt-omrade/", views.area_create, name="area_create"),
     path("omrade/<int:pk>/andra/", views.area_edit, name="area_edit"),
     path("atgard/<int:pk>/", views.measure_detail, name="measure"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
 from councils.models import log_action, today
+from meetings.files import content_type_for, file_response, name_ending
 from meetings.models import Decision
 
 from . import pdf, selectors, services, spreadsheet
@@ -78,7 +79,7 @@ def plan_pdf(request, pk):
         return redirect(f"{agreement.get_absolute_url()}?{request.GET.urlencode()}")
     content = pdf.plan_pdf(agreement=agreement, blocks=plan.blocks, generated_on=today())
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="atgardsplan-{agreement.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="atgardsplan-{agreement.pk}.pdf"'
     return response
 
 
@@ -212,6 +213,16 @@ def agreement_edit(request, pk):
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra överenskommelse"),
                       back=agreement.get_absolute_url())
+
+
+@login_required
+def agreement_document(request, pk):
+    agreement = get_agreement_for(request.user, pk)
+    if not agreement.document:
+        raise Http404
+    name = agreement.document.name
+    return file_response(agreement.document.open("rb"), content_type=content_type_for(name),
+                         filename=f"{agreement.title}.{name_ending(name)}")
 
 
 @login_required

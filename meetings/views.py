@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,7 @@ from councils.models import log_action
 
 from . import services
 from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
+from .files import file_response
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -370,12 +371,8 @@ def attachment_upload(request, pk):
 def attachment_download(request, pk):
     attachment = get_attachment_for(request.user, pk)
     ending = attachment.file.name.rsplit(".", 1)[-1]
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
-                            as_attachment=not attachment.content_type.startswith(("image/", "application/pdf")),
-                            filename=f"{attachment.title}.{ending}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(attachment.file.open("rb"), content_type=attachment.content_type,
+                         filename=f"{attachment.title}.{ending}")
 
 
 @login_required
