@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEntry, Council, Forum, Membership, Organisation, Person
+from .history import LoggedAdmin, label
+from .models import Council, Forum, LogEntry, Membership, Organisation, Person
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(LoggedAdmin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -17,14 +19,14 @@ class ForumInline(admin.TabularInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(LoggedAdmin, admin.ModelAdmin):
     list_display = ["name", "organisation", "valid_from", "valid_to", "successor"]
     search_fields = ["name"]
     inlines = [ForumInline]
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(LoggedAdmin, admin.ModelAdmin):
     list_display = ["name", "council", "kind", "parent"]
     list_filter = ["kind", "council"]
     search_fields = ["name"]
@@ -37,7 +39,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(LoggedAdmin, admin.ModelAdmin):
     list_display = ["last_name", "first_name", "title", "organisation", "email", "user"]
     list_filter = ["organisation__kind"]
     search_fields = ["first_name", "last_name", "email", "title"]
@@ -47,7 +49,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(LoggedAdmin, admin.ModelAdmin):
     list_display = ["person", "role", "council", "forum", "valid_from", "valid_to"]
     list_filter = ["role", "council"]
     search_fields = ["person__first_name", "person__last_name"]
@@ -55,8 +57,25 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["person", "council", "forum"]
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "council", "user", "action", "object_repr"]
-    list_filter = ["council"]
-    readonly_fields = ["created_at", "council", "user", "action", "object_repr"]
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """The history is read, never written, in the admin."""
+
+    list_display = ["created_at", "council", "user", "action_label", "object_repr"]
+    list_filter = ["council", "action"]
+    search_fields = ["object_repr", "action"]
+    list_select_related = ["council", "user"]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("händelse"), ordering="action")
+    def action_label(self, entry):
+        return label(entry.action)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -5,16 +5,25 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import get_council_for, get_membership_for, get_person_for
+from . import selectors, services
+from .access import (
+    councils_using,
+    get_council_for,
+    get_membership_for,
+    get_organisation_for,
+    get_person_for,
+    may_change_organisation,
+    require_any_coordinator,
+)
 from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
-from .models import Council, Forum, Membership, Organisation, log_action
+from .history import form_changes, history_for
+from .models import Council, Forum, Membership, log_action
 
 
 @login_required
@@ -73,6 +82,12 @@ def council_detail(request, pk):
     )
 
 
+def membership_data(membership):
+    """What a history entry about a role records: where, which role, from and to."""
+    return {"body": str(membership.body), "role": membership.get_role_display(),
+            "valid_from": membership.valid_from, "valid_to": membership.valid_to}
+
+
 @login_required
 def person_create(request, council_pk):
     council = get_council_for(request.user, council_pk, manage=True)
@@ -89,7 +104,8 @@ def person_create(request, council_pk):
             membership.person = person
             membership.full_clean()
             membership.save()
-            log_action(council=council, user=request.user, action="Person tillagd", obj=membership)
+            log_action(council=council, user=request.user, action="councils.person.created", obj=person,
+                       data=membership_data(membership))
         messages.success(request, _("%(person)s är tillagd.") % {"person": person})
         return redirect(council)
     return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Lägg till person")})
@@ -108,7 +124,8 @@ def person_detail(request, pk):
     return render(
         request,
         "councils/person_detail.html",
-        {"person": person, "memberships": memberships, "manageable": manageable},
+        {"person": person, "memberships": memberships, "manageable": manageable,
+         "history": history_for(person, councils=visible)},
     )
 
 
@@ -118,9 +135,10 @@ def person_edit(request, pk):
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            changes = form_changes(form)
             form.save()
-            for council in Council.objects.filter(memberships__person=person).distinct():
-                log_action(council=council, user=request.user, action="Person ändrad", obj=person)
+            # One entry, on no council: the person is shared by every council she is in.
+            log_action(council=None, user=request.user, action="councils.person.changed", obj=person, data=changes)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect("councils:person", pk=person.pk)
     return render(request, "councils/form.html", {"form": form, "title": _("Ändra %(person)s") % {"person": person}})
@@ -133,7 +151,8 @@ def membership_create(request, council_pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             membership = form.save()
-            log_action(council=council, user=request.user, action="Roll tilldelad", obj=membership)
+            log_action(council=council, user=request.user, action="councils.membership.created",
+                       obj=membership.person, data=membership_data(membership))
         messages.success(request, _("Rollen är sparad."))
         return redirect(council)
     return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Ge roll")})
@@ -145,8 +164,10 @@ def membership_edit(request, pk):
     form = MembershipForm(request.POST or None, instance=membership, council=membership.council)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            changes = form_changes(form)
             form.save()
-            log_action(council=membership.council, user=request.user, action="Roll ändrad", obj=membership)
+            log_action(council=membership.council, user=request.user, action="councils.membership.changed",
+                       obj=membership.person, data=membership_data(membership) | changes)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(membership.council)
     return render(
@@ -161,7 +182,8 @@ def membership_end(request, pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             membership.end(form.cleaned_data["valid_to"])
-            log_action(council=membership.council, user=request.user, action="Roll avslutad", obj=membership)
+            log_action(council=membership.council, user=request.user, action="councils.membership.ended",
+                       obj=membership.person, data=membership_data(membership))
         messages.success(request, _("Rollen är avslutad. Historiken finns kvar under tidigare medlemmar."))
         return redirect(membership.council)
     return render(
@@ -182,57 +204,69 @@ def forum_edit(request, council_pk, pk=None):
     form = ForumForm(request.POST or None, instance=forum, council=council)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            changes = form_changes(form)
             forum = form.save()
-            log_action(council=council, user=request.user, action="Forum sparat", obj=forum)
+            log_action(council=council, user=request.user,
+                       action="councils.forum.changed" if pk else "councils.forum.created", obj=forum, data=changes)
         messages.success(request, _("Forumet är sparat."))
         return redirect(council)
     title = _("Ändra forum") if pk else _("Nytt forum")
     return render(request, "councils/form.html", {"form": form, "council": council, "title": title})
 
 
-def require_any_coordinator(user):
-    """Organisations are shared by all councils; any coordinator may maintain them."""
-    if user.is_superuser:
-        return
-    if not Membership.objects.current().filter(
-        person__user=user, forum__isnull=True, role__in=Membership.MANAGER_ROLES
-    ).exists():
-        raise PermissionDenied
-
-
 @login_required
 def organisation_list(request):
     require_any_coordinator(request.user)
-    organisations = Organisation.objects.all()
-    return render(request, "councils/organisation_list.html", {"organisations": organisations})
+    return render(request, "councils/organisation_list.html", {"rows": selectors.organisations_for(request.user)})
 
 
 @login_required
-def organisation_edit(request, pk=None):
+def organisation_detail(request, pk):
+    organisation = get_organisation_for(request.user, pk)
+    using = councils_using(organisation)
+    return render(request, "councils/organisation_detail.html", {
+        "organisation": organisation,
+        "councils": Council.objects.for_user(request.user).filter(pk__in=using),
+        "other_councils": len(using - set(Council.objects.for_user(request.user).values_list("pk", flat=True))),
+        "can_change": may_change_organisation(request.user, using),
+        "history": history_for(organisation),
+    })
+
+
+@login_required
+def organisation_create(request):
     require_any_coordinator(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Organisationen är sparad."))
+        return redirect("councils:organisation", pk=organisation.pk)
+    return render(request, "councils/form.html", {"form": form, "title": _("Ny organisation")})
+
+
+@login_required
+def organisation_edit(request, pk):
+    organisation = get_organisation_for(request.user, pk, write=True)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.organisation_update(organisation=organisation, user=request.user, data=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
-        return redirect("councils:organisations")
-    title = _("Ändra organisation") if pk else _("Ny organisation")
-    return render(request, "councils/form.html", {"form": form, "title": title})
+        return redirect("councils:organisation", pk=organisation.pk)
+    return render(request, "councils/form.html", {"form": form, "title": _("Ändra organisation")})
 
 
 @login_required
 @require_POST
 def organisation_delete(request, pk):
-    require_any_coordinator(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = get_organisation_for(request.user, pk, write=True)
     try:
-        organisation.delete()
+        services.organisation_delete(organisation=organisation, user=request.user)
     except ProtectedError:
         messages.error(
             request,
             _("%(name)s kan inte tas bort eftersom personer eller råd hör till organisationen. "
               "Flytta dem till en annan organisation först.") % {"name": organisation},
         )
-    else:
-        messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
+        return redirect("councils:organisation", pk=organisation.pk)
+    messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
     return redirect("councils:organisations")

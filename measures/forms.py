@@ -1,12 +1,11 @@
 """Forms for agreements, priority areas, places, measures, follow-ups, comments and CSV import."""
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from councils.forms import DateInput
 from councils.models import Forum, Membership, Person
-from meetings.files import check_upload
+from meetings.files import check_new_upload
 from meetings.models import AgendaItem, Meeting
 
 from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
@@ -24,10 +23,7 @@ class AgreementForm(forms.ModelForm):
         self.instance.council = council
 
     def clean_document(self):
-        document = self.cleaned_data.get("document")
-        if isinstance(document, UploadedFile):  # not the stored file when the form is saved unchanged
-            check_upload(document)
-        return document
+        return check_new_upload(self.cleaned_data.get("document"))
 
 
 class PriorityAreaForm(forms.ModelForm):

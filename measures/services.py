@@ -5,6 +5,7 @@ import datetime
 
 from django.db import transaction
 
+from councils.history import form_changes
 from councils.models import log_action
 
 from .models import Activity, Comment
@@ -28,7 +29,8 @@ def follow_up_add(*, measure, user, follow_up, next_due=None):
         follow_up.save()
         measure.follow_up_due = next_due or add_months(follow_up.date, DEFAULT_FOLLOW_UP_MONTHS)
         measure.save(update_fields=["follow_up_due", "updated_at"])
-        log_action(council=measure.council, user=user, action="Uppföljning tillagd", obj=follow_up)
+        log_action(council=measure.council, user=user, action="measures.followup.added", obj=measure,
+                   data={"status": follow_up.get_status_display(), "date": follow_up.date})
     return follow_up
 
 
@@ -36,7 +38,7 @@ def comment_add(*, measure, user, text):
     """Add a member's comment to a measure."""
     with transaction.atomic():
         comment = Comment.objects.create(measure=measure, author=user.person, text=text)
-        log_action(council=measure.council, user=user, action="Kommentar på åtgärd", obj=measure)
+        log_action(council=measure.council, user=user, action="measures.comment.added", obj=measure)
     return comment
 
 
@@ -53,9 +55,11 @@ def measure_save(*, form, user, activity_lines):
     """Save a measure form (create or edit) with its activities, and log it."""
     created = form.instance.pk is None
     with transaction.atomic():
+        changes = {} if created else form_changes(form)
         measure = form.save()
         activities_set(measure=measure, lines=activity_lines)
-        log_action(council=measure.council, user=user, action="Åtgärd skapad" if created else "Åtgärd ändrad",
-                   obj=measure)
+        log_action(council=measure.council, user=user,
+                   action="measures.measure.created" if created else "measures.measure.changed", obj=measure,
+                   data=changes)
     return measure
 

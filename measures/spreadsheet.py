@@ -242,6 +242,6 @@ def import_rows(*, result, agreement, user):
                 Activity(measure=row.measure, text=text, position=position)
                 for position, text in enumerate(row.activities)
             )
-        log_action(council=agreement.council, user=user,
-                   action=f"{len(result.rows)} åtgärder importerade", obj=agreement)
+        log_action(council=agreement.council, user=user, action="measures.agreement.imported", obj=agreement,
+                   data={"count": len(result.rows)})
     return [row.measure for row in result.rows]

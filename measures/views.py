@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
+from councils.history import form_changes, history_for
 from councils.models import log_action, today
 from meetings.files import content_type_for, file_response, name_ending
 from meetings.models import Decision
@@ -129,6 +130,7 @@ def measure_detail(request, pk):
         "agenda_items": agenda_items,
         "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
         "comment_form": CommentForm(),
+        "history": history_for(measure),
     })
 
 
@@ -196,7 +198,7 @@ def agreement_create(request, council_pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             agreement = form.save()
-            log_action(council=council, user=request.user, action="Överenskommelse skapad", obj=agreement)
+            log_action(council=council, user=request.user, action="measures.agreement.created", obj=agreement)
         return redirect(agreement)
     return _form_page(request, form, council=council, title=_("Ny samverkansöverenskommelse"),
                       back=council.get_absolute_url())
@@ -208,8 +210,10 @@ def agreement_edit(request, pk):
     form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement, council=agreement.council)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            changes = form_changes(form)
             form.save()
-            log_action(council=agreement.council, user=request.user, action="Överenskommelse ändrad", obj=agreement)
+            log_action(council=agreement.council, user=request.user, action="measures.agreement.changed",
+                       obj=agreement, data=changes)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra överenskommelse"),
                       back=agreement.get_absolute_url())
@@ -232,7 +236,8 @@ def area_create(request, agreement_pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             area = form.save()
-            log_action(council=agreement.council, user=request.user, action="Prioriterat område skapat", obj=area)
+            log_action(council=agreement.council, user=request.user, action="measures.area.created", obj=agreement,
+                       data={"area": area.name})
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Nytt prioriterat område"),
                       back=agreement.get_absolute_url())
@@ -245,8 +250,10 @@ def area_edit(request, pk):
     form = PriorityAreaForm(request.POST or None, instance=area, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            changes = form_changes(form)
             form.save()
-            log_action(council=agreement.council, user=request.user, action="Prioriterat område ändrat", obj=area)
+            log_action(council=agreement.council, user=request.user, action="measures.area.changed", obj=agreement,
+                       data={"area": area.name} | changes)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra prioriterat område"),
                       back=agreement.get_absolute_url())
@@ -259,7 +266,7 @@ def place_create(request, council_pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             place = form.save()
-            log_action(council=council, user=request.user, action="Plats skapad", obj=place)
+            log_action(council=council, user=request.user, action="measures.place.created", obj=place)
         return redirect(place)
     return _form_page(request, form, council=council, title=_("Ny plats"), back=council.get_absolute_url())
 
@@ -341,7 +348,8 @@ def decision_activity(request, decision_pk):
             last = measure.activities.order_by("-position").values_list("position", flat=True).first()
             activity = Activity.objects.create(measure=measure, decision=decision, text=form.cleaned_data["text"],
                                                position=0 if last is None else last + 1)
-            log_action(council=council, user=request.user, action="Uppdrag blev aktivitet", obj=activity)
+            log_action(council=council, user=request.user, action="measures.activity.from_decision", obj=measure,
+                       data={"activity": activity.text, "meeting": str(meeting)})
         messages.success(request, _("Uppdraget är nu en aktivitet under åtgärden."))
         return redirect(measure)
     return _form_page(request, form, council=council,

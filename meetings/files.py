@@ -8,6 +8,7 @@ import struct
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
@@ -150,6 +151,13 @@ def check_upload(uploaded):
             % {"kind": kind.upper(), "name": uploaded.name}
         )
     return content_type
+
+
+def check_new_upload(value):
+    """check_upload for a file field's cleaned value when it is a new upload (not the stored file, not cleared)."""
+    if isinstance(value, UploadedFile):
+        check_upload(value)
+    return value
 
 
 def name_ending(name):

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from councils.models import AuditEntry
+from councils.models import LogEntry
 from meetings import justering, pdf, signing
 from meetings.models import AgendaItem, Approval, Attendance, Decision, Meeting, ProtocolVersion
 from meetings.protocol_models import ProtocolLocked, is_meeting_locked
@@ -54,7 +54,7 @@ def test_sending_freezes_the_protocol_with_its_hash(held_meeting, secretary, cha
     assert version.due_date == datetime.date(2026, 11, 27)
     assert sorted(mail.outbox[0].to) == sorted([chair.email, adjuster.email])
     assert "/meetings/versioner/" in mail.outbox[0].body
-    assert AuditEntry.objects.filter(action="Skickade protokoll för justering").exists()
+    assert LogEntry.objects.filter(action="Skickade protokoll för justering").exists()
 
 
 def test_frozen_version_does_not_follow_later_edits(held_meeting, secretary):
