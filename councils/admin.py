@@ -1,3 +1,5 @@
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -79,3 +81,14 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# A site admin lifts a login lockout by deleting the attempt; that goes into the history like every admin edit.
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoggedAccessAttemptAdmin(LoggedAdmin, AccessAttemptAdmin):
+    def history_data(self, attempt):
+        return {"username": attempt.username, "ip_address": attempt.ip_address,
+                "failures": attempt.failures_since_start}

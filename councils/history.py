@@ -190,8 +190,13 @@ class LoggedAdmin:
                    data={"admin": json.loads(json.dumps(message, default=str))} if message else None)
         return entry
 
+    def history_data(self, obj):
+        """What a deletion entry records besides the object's name."""
+        return None
+
     def log_deletions(self, request, queryset):
         with transaction.atomic():
             for obj in queryset:
-                log_action(council=council_of(obj), user=request.user, action="admin.deleted", obj=obj)
+                log_action(council=council_of(obj), user=request.user, action="admin.deleted", obj=obj,
+                           data=self.history_data(obj))
             return super().log_deletions(request, queryset)

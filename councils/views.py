@@ -3,6 +3,7 @@
 from collections import defaultdict
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -24,6 +25,12 @@ from .access import (
 from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
 from .history import form_changes, history_for
 from .models import Council, Forum, Membership, log_action
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a login from a user and address that failed too often: 429, in Swedish."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else None
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
 
 
 @login_required
