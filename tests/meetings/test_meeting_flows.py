@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.urls import reverse
 
-from councils.models import LogEntry, Forum, Membership
+from councils.models import Forum, LogEntry, Membership
 from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Decision, Meeting
 from meetings.services import DEFAULT_AGENDA
 
