@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
+from councils.history import history_for
 from councils.models import log_action
 
 from . import services
@@ -99,7 +100,8 @@ def _page_context(request, meeting):
 @login_required
 def meeting_detail(request, pk):
     meeting = get_meeting_for(request.user, pk, queryset=Meeting.objects.for_page_head(), prefetch=page_prefetches())
-    return render(request, "meetings/meeting_detail.html", _page_context(request, meeting))
+    return render(request, "meetings/meeting_detail.html",
+                  _page_context(request, meeting) | {"history": history_for(meeting)})
 
 
 @login_required
