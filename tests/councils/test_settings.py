@@ -24,12 +24,14 @@ def test_starts_with_secret_key():
     assert run_check(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
 
 
+# Set by the browser tests' conftest for Playwright; production never has it.
+NOT_IN_PRODUCTION = {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 PRODUCTION = {"DEBUG": "0", "SECRET_KEY": "k3$" + "x7Qp" * 16, "ALLOWED_HOSTS": "lobra.example.se",
               "DATABASE_URL": "sqlite:////tmp/lobra-check-deploy.sqlite3"}
 
 
 def test_check_deploy_is_clean_under_production_environment():
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT"}}
+    environment = {k: v for k, v in os.environ.items() if k not in NOT_IN_PRODUCTION}
     environment.update(PRODUCTION)
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                             env=environment, capture_output=True, text=True)
@@ -40,7 +42,7 @@ def test_check_deploy_is_clean_under_production_environment():
 def test_production_turns_on_https_hsts_and_database_health_checks():
     code = ("from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, "
             "s.DATABASES['default']['CONN_HEALTH_CHECKS'])")
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT"}}
+    environment = {k: v for k, v in os.environ.items() if k not in NOT_IN_PRODUCTION}
     environment.update(PRODUCTION, DJANGO_SETTINGS_MODULE="lobra.settings")
     result = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], cwd=ROOT,
                             env=environment, capture_output=True, text=True)
