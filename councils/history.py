@@ -104,10 +104,12 @@ def form_changes(form):
     for name in form.changed_data:
         field = form.fields[name]
         before = form.initial.get(name, field.initial)
-        if isinstance(before, list | tuple) and hasattr(field, "queryset"):
-            before = list(field.queryset.filter(pk__in=before))
+        # A ModelForm's initial holds pks for foreign keys and instances (or pks) for many-to-many fields.
+        if hasattr(field, "queryset") and isinstance(before, list | tuple):
+            pks = [item.pk if isinstance(item, models.Model) else item for item in before]
+            before = list(field.queryset.model._default_manager.filter(pk__in=pks))
         elif hasattr(field, "queryset") and before is not None and not isinstance(before, models.Model):
-            before = field.queryset.filter(pk=before).first()
+            before = field.queryset.model._default_manager.filter(pk=before).first()
         changed[name] = [value_text(before), value_text(form.cleaned_data.get(name))]
     return {"changed": changed} if changed else {}
 
