@@ -217,8 +217,10 @@ def bench_pdf(council):
     timing; yields (label, render + sign, WeasyPrint alone on the same HTML) for each."""
     from weasyprint import HTML
 
-    from . import justering, pdf, signing
-    from .protocol_models import ProtocolVersion, justering_due_date
+    from protocols import pdf, signing  # the benchmark spans both apps; meetings' own code never does
+    from protocols import services as justering
+    from protocols.models import ProtocolVersion, justering_due_date
+    from protocols.snapshot import content_sha256, meeting_for_snapshot, protocol_snapshot
 
     source = Meeting.objects.filter(council=council, status=Meeting.Status.HELD).order_by("-starts_at").first()
     if source is None:
@@ -228,10 +230,9 @@ def bench_pdf(council):
     with transaction.atomic():
         def version_of(items):
             meeting = _copy_meeting(source, items)
-            content = justering.protocol_snapshot(
-                justering._meeting_for_snapshot(meeting.pk), number=1)
+            content = protocol_snapshot(meeting_for_snapshot(meeting.pk), number=1)
             return ProtocolVersion.objects.create(
-                meeting=meeting, number=1, content=content, sha256=justering.content_sha256(content),
+                meeting=meeting, number=1, content=content, sha256=content_sha256(content),
                 due_date=justering_due_date(meeting))
 
         def case(version):

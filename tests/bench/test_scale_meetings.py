@@ -67,7 +67,7 @@ def test_bench_times_the_meeting_pages(scale_data):
 
 
 def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_nothing_behind(scale_data):
-    from meetings.protocol_models import ProtocolVersion
+    from protocols.models import ProtocolVersion
 
     meetings_before = Meeting.objects.count()
 
