@@ -79,8 +79,8 @@ def test_every_autosave_answered_sparat_is_in_the_frozen_version(held_meeting, s
         item.refresh_from_db()
         text = f"<p>Runda {n}: text skriven medan protokollet skickas.</p>"
 
-        def save():
-            return writer.post(save_url, {"minutes": text, "version": item.version},
+        def save(text=text, base=item.version):
+            return writer.post(save_url, {"minutes": text, "version": base},
                                HTTP_ACCEPT="application/json")
 
         saved, _sent = race(save, lambda: sender.post(send_url))
@@ -106,8 +106,8 @@ def test_attendance_changes_race_sending_and_are_frozen_or_refused(held_meeting,
         status = choices[n % 2]
         before = Attendance.objects.get(pk=row.pk).status
         changed, _version = race(
-            lambda: meeting_services.attendance_set(meeting=held_meeting, user=secretary.user,
-                                                    statuses={row.pk: status}),
+            lambda status=status: meeting_services.attendance_set(meeting=held_meeting, user=secretary.user,
+                                                                  statuses={row.pk: status}),
             lambda: justering.protocol_send(meeting=held_meeting, user=secretary.user),
         )
         version = ProtocolVersion.objects.filter(meeting=held_meeting).order_by("-number").first()
@@ -126,7 +126,8 @@ def test_agenda_moves_race_sending_and_the_frozen_order_is_the_stored_one(held_m
     first = held_meeting.items.get(number=1)
     for n in range(ROUNDS):
         moved, _version = race(
-            lambda: meeting_services.agenda_move(item=first, user=secretary.user, direction=1 if n % 2 == 0 else -1),
+            lambda step=1 if n % 2 == 0 else -1: meeting_services.agenda_move(item=first, user=secretary.user,
+                                                                            direction=step),
             lambda: justering.protocol_send(meeting=held_meeting, user=secretary.user),
         )
         assert moved is None or isinstance(moved, MeetingLocked), moved
@@ -143,10 +144,10 @@ def test_last_approval_and_correction_start_never_leave_the_meeting_half_way(hel
         version = justering.protocol_send(meeting=held_meeting, user=secretary.user)
         justering.version_answer(version=version, user=chair.user, decision=Approval.Decision.APPROVED)
         approved, started = race(
-            lambda: justering.version_answer(version=version, user=adjuster.user,
-                                             decision=Approval.Decision.APPROVED),
-            lambda: justering.protocol_correction_start(meeting=held_meeting, user=secretary.user,
-                                                        reason=f"Runda {n}"),
+            lambda version=version: justering.version_answer(version=version, user=adjuster.user,
+                                                             decision=Approval.Decision.APPROVED),
+            lambda reason=f"Runda {n}": justering.protocol_correction_start(meeting=held_meeting,
+                                                                            user=secretary.user, reason=reason),
         )
         assert isinstance(approved, Approval), approved
         version.refresh_from_db()
