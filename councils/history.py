@@ -63,6 +63,14 @@ LABELS = {
     "admin.changed": _("Ändrad i administrationen"),
     "admin.deleted": _("Borttagen i administrationen"),
 }
+# Names of what an entry's data records besides field changes (a field of the object gets its verbose name).
+DATA_LABELS = {
+    "item": _("Punkt"), "name": _("Namn"), "decision": _("Beslut"), "attachment": _("Bilaga"),
+    "version": _("Version"), "body": _("Råd/forum"), "role": _("Roll"), "valid_from": _("Från"),
+    "valid_to": _("Till"), "area": _("Prioriterat område"), "activity": _("Aktivitet"), "meeting": _("Möte"),
+    "count": _("Antal"), "status": _("Status"), "date": _("Datum"), "username": _("Användarnamn"),
+    "ip_address": _("Adress"), "failures": _("Misslyckade försök"), "object": _("Objekt"),
+}
 # The free texts the old AuditEntry stored, for carrying its rows over as codes.
 OLD_TEXTS = {str(label): code for code, label in LABELS.items()} | {
     "Forum sparat": "councils.forum.changed",
@@ -124,6 +132,8 @@ class HistoryRow:
 
 
 def field_label(model, name):
+    if name in DATA_LABELS:
+        return str(DATA_LABELS[name])
     try:
         return str(model._meta.get_field(name).verbose_name).capitalize()
     except (FieldDoesNotExist, AttributeError):
@@ -183,24 +193,33 @@ class LoggedAdmin:
     """A ModelAdmin mixin: every add, change and delete in the admin also goes into Lobra's history,
     in the same transaction as the change (the admin wraps its saves in one)."""
 
+    def history_object(self, obj):
+        """The object whose history the entry joins: obj itself, or (for a part of a meeting) the meeting."""
+        return obj
+
+    def history_data(self, obj):
+        """What an entry records besides the admin's change message."""
+        target = self.history_object(obj)
+        return {"object": str(obj)} if target is not obj else {}
+
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
-        log_action(council=council_of(obj), user=request.user, action="admin.added", obj=obj)
+        log_action(council=council_of(obj), user=request.user, action="admin.added",
+                   obj=self.history_object(obj), data=self.history_data(obj))
         return entry
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        log_action(council=council_of(obj), user=request.user, action="admin.changed", obj=obj,
-                   data={"admin": json.loads(json.dumps(message, default=str))} if message else None)
+        data = self.history_data(obj)
+        if message:
+            data["admin"] = json.loads(json.dumps(message, default=str))
+        log_action(council=council_of(obj), user=request.user, action="admin.changed",
+                   obj=self.history_object(obj), data=data)
         return entry
-
-    def history_data(self, obj):
-        """What a deletion entry records besides the object's name."""
-        return None
 
     def log_deletions(self, request, queryset):
         with transaction.atomic():
             for obj in queryset:
-                log_action(council=council_of(obj), user=request.user, action="admin.deleted", obj=obj,
-                           data=self.history_data(obj))
+                log_action(council=council_of(obj), user=request.user, action="admin.deleted",
+                           obj=self.history_object(obj), data=self.history_data(obj))
             return super().log_deletions(request, queryset)
