@@ -27,7 +27,7 @@ def test_a_new_meeting_gets_the_standard_agenda_and_calls_every_member(coordinat
     assert all(a.status == Attendance.Status.CALLED for a in meeting.attendances.all())
     local = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Stockholm"))
     assert (local.hour, local.minute) == (9, 0)
-    assert LogEntry.objects.filter(action="Möte skapat").exists()
+    assert LogEntry.objects.filter(action="meetings.meeting.created").exists()
 
 
 def test_a_council_with_its_own_standard_agenda_gets_that_agenda(secretary_client, council):
