@@ -34,8 +34,10 @@ def test_the_meeting_ics_names_the_item_only_as_confidential(member_client, meet
     assert "Mötets öppnande" in descriptions(response.content)
 
 
-def test_the_kallelse_names_the_item_only_as_confidential(coordinator_client, meeting, secret_item):
-    coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
+def test_the_kallelse_names_the_item_only_as_confidential(coordinator_client, meeting, secret_item,
+                                                         django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves after the commit
+        coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
     assert mail.outbox
     for message in mail.outbox:
         assert "3. Sekretessbelagt ärende" in message.body
