@@ -8,17 +8,19 @@ escaping happens here, on text that cannot carry markup; compound tails ("störn
 import html
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 START, STOP = "\ue000", "\ue001"
 SELECTED = re.compile(f"{START}(.*?){STOP}", re.DOTALL)
 WINDOW = 220
+TAG = re.compile(r"<[^>]*>")
 
 
 def plain_text(markup):
-    """Minutes HTML as plain text: tags dropped, entities decoded, whitespace collapsed."""
-    return " ".join(html.unescape(strip_tags(markup or "")).split())
+    """Minutes HTML as plain text: tags become spaces (as in the search_plain_text SQL function), entities
+    are decoded, whitespace is collapsed."""
+    return " ".join(html.unescape(TAG.sub(" ", markup or "")).split())
 
 
 def _word_pattern(fragments):
