@@ -2,7 +2,8 @@
 
 Each app that has scale data provides `<app>/scale.py` with `VERSION`, `generate(ctx)` and
 `bench_pages(council)`; `generate_scale_data` calls them in `SCALE_MODULES` order (councils first,
-since the others hang off its councils and people).
+since the others hang off its councils and people). A module with only `bench_pages` (search, which
+reads the other apps' rows) takes no part in generating or in the data's signature.
 """
 
 import datetime
@@ -17,7 +18,7 @@ from django.contrib.auth.hashers import make_password
 from .models import Council, Forum, Membership, Organisation, Person, today
 
 VERSION = 1
-SCALE_MODULES = ["councils.scale", "meetings.scale", "measures.scale"]
+SCALE_MODULES = ["councils.scale", "meetings.scale", "measures.scale", "search.scale"]
 MARKER = "Skalningsdata för make bench"
 BATCH = 2000
 
@@ -147,7 +148,8 @@ def scale_modules():
 
 def signature(councils, years):
     """The text stored in each scale council's description; equal text means equal data."""
-    parts = ", ".join(f"{module.__name__.split('.')[0]} v{module.VERSION}" for module in scale_modules())
+    parts = ", ".join(f"{module.__name__.split('.')[0]} v{module.VERSION}" for module in scale_modules()
+                      if hasattr(module, "generate"))
     return f"{MARKER}: {councils} råd × {years} år ({parts})"
 
 

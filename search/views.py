@@ -12,7 +12,8 @@ from .query import parse
 
 
 @login_required
-def search(request):
+def search(request, engine=None):
+    """The search page; `engine="icontains"` (bench only) forces the plain fallback to time it side by side."""
     councils = list(readable_councils(request.user))
     form = SearchForm(request.GET or None, councils=councils)
     results, pages = None, None
@@ -20,7 +21,7 @@ def search(request):
         data = form.cleaned_data
         results = selectors.search(
             user=request.user, text=parse(data["q"]), councils=councils, council=data["council"],
-            kind=data["kind"] or None, year=data["year"], page=data["page"] or 1,
+            kind=data["kind"] or None, year=data["year"], page=data["page"] or 1, basic=engine == "icontains",
         )
         if data["kind"] and results.groups:
             pages = _pages(data["page"] or 1, results.groups[0].total)
