@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Lookup, Q, TextField, Value, When, Window
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Greatest, Lower, NullIf, StrIndex, Substr
+from django.db.models.functions import Coalesce, Greatest, NullIf, StrIndex, Substr
 
 from . import highlight
 from .access import confidential_council_ids
@@ -185,19 +185,19 @@ class PostgresEngine:
         return alternatives or None
 
     def _compound_bonus(self, has_title):
-        """Rank for stems found inside words: more in the title than in the body."""
+        """Rank for a stem found inside a word of the title (the body's compounds rank by date: checking the
+        body again here would read every matched body twice)."""
         bonus = Value(0.0)
-        for fragment in self.fragments:
-            pattern = _like_pattern(fragment)
-            whens = [When(Q(search_body__ilike=pattern), then=Value(0.1))]
-            if has_title:
-                whens.insert(0, When(Q(search_title__ilike=pattern), then=Value(0.2)))
-            bonus = bonus + Case(*whens, default=Value(0.0), output_field=FloatField())
+        if has_title:
+            for fragment in self.fragments:
+                bonus = bonus + Case(When(Q(search_title__ilike=_like_pattern(fragment)), then=Value(0.2)),
+                                     default=Value(0.0), output_field=FloatField())
         return bonus
 
     def _first_fragment_window(self):
-        """About 300 characters of the body from a little before the first stem found in it."""
-        positions = [NullIf(StrIndex(Lower(F("search_body")), Value(fragment)), Value(0))
+        """About 300 characters of the body from a little before the first stem found in it. Case-sensitive on
+        purpose: a stem inside a compound is lower-case, and lower() of every matched body costs a pass."""
+        positions = [NullIf(StrIndex(F("search_body"), Value(fragment)), Value(0))
                      for fragment in self.fragments]
         first = Coalesce(*positions, Value(1)) if len(positions) > 1 else Coalesce(positions[0], Value(1))
         return Substr(F("search_body"), Greatest(first - Value(80), Value(1)), Value(300))
@@ -242,39 +242,31 @@ class PostgresEngine:
         return Group(source, rows, rows[0].search_total if rows else 0)
 
     def suggest(self, querysets):
-        """"Menade du …": the query with each plain word replaced by the most similar word in the readable text."""
-        replaced, changed = {}, False
-        for word in [w for w in self.text.plain_words if len(w) >= 4][:SUGGESTION_WORDS]:
-            best = self._similar_word(word, querysets)
-            replaced[word] = best or word
-            changed |= bool(best)
-        if not changed:
+        """"Menade du …": each plain word replaced by the most similar lexeme (trigram similarity) in the text
+        the person may read; "" when no word has a better one. One query (ts_stat over the readable vectors)."""
+        words = [w for w in self.text.plain_words if len(w) >= 4][:SUGGESTION_WORDS]
+        if not words:
+            return ""
+        parts = [queryset.select_related(None).order_by()
+                 .annotate(search_lexemes=_column(source.model, "search_vector", SearchVectorField()))
+                 .values_list("search_lexemes") for source, queryset in querysets]
+        vectors = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        sql, params = vectors.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # ts_stat takes its query as text: the readable rows' query with its values quoted by the driver.
+            statement = cursor.mogrify(sql, params)
+            statement = statement.decode() if isinstance(statement, bytes) else statement
+            cursor.execute(
+                "WITH lexemes AS MATERIALIZED (SELECT word, nentry FROM ts_stat(%s)) "
+                "SELECT q.word, (SELECT l.word FROM lexemes l WHERE l.word %% q.word AND l.word <> q.stem "
+                "                ORDER BY similarity(l.word, q.word) DESC, l.nentry DESC, l.word LIMIT 1) "
+                "FROM unnest(%s::text[], %s::text[]) AS q(word, stem)",
+                [statement, words, [self.stems.get(w, "") for w in words]],
+            )
+            replaced = {word: best for word, best in cursor.fetchall() if best}
+        if not replaced:
             return ""
         return WORD.sub(lambda match: replaced.get(match.group(0).lower(), match.group(0)), self.text.raw)
-
-    @staticmethod
-    def _similar_word(word, querysets):
-        parts = []
-        for source, queryset in querysets:
-            body = _column(source.model, source.body, SearchTextField())
-            # Trigram-indexed: only rows with a stretch of text like the word come back.
-            parts.append(queryset.select_related(None).alias(search_body=body)
-                         .filter(search_body__similar_word=word).annotate(search_body_text=body)
-                         .values_list("search_body_text")[:10])
-        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        sql, params = union.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT w FROM (" + sql + ") AS candidates(body), "
-                "regexp_split_to_table(lower(candidates.body), '[^[:alnum:]]+') AS w "
-                "WHERE length(w) >= 3 AND w <> %s "
-                "AND greatest(similarity(w, %s), word_similarity(%s, w) * 0.8) >= 0.4 "
-                "GROUP BY w ORDER BY max(greatest(similarity(w, %s), word_similarity(%s, w) * 0.8)) DESC, "
-                "count(*) DESC, w LIMIT 1",
-                [*params, word, word, word, word, word],
-            )
-            row = cursor.fetchone()
-        return row[0] if row else ""
 
 
 class BasicEngine:

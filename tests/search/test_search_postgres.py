@@ -170,9 +170,9 @@ def test_a_misspelling_gets_a_suggestion_from_the_councils_own_words(member_clie
     response = search(member_client, "ungdommar")
     theirs = search(member_client, "grannstadsvandrigen")
 
-    assert response.context["results"].suggestion == "ungdomarna"
+    assert response.context["results"].suggestion == "ungdom"
     assert "Menade du" in response.content.decode()
-    assert theirs.context["results"].suggestion != "grannstadsvandringen"
+    assert "grannstad" not in theirs.context["results"].suggestion
 
 
 def test_filters_narrow_by_council_kind_and_year(make_person, council, other_council, minutes, neighbour_minutes):
