@@ -93,3 +93,20 @@ def test_sqlite_fallback_keeps_exclusions_and_other_councils_out(member_client, 
 
     assert [hit.pk for hit in response.context["results"].groups[1].hits] == [minutes["social"].pk]
     assert elsewhere.context["results"].total == 0
+
+
+def test_a_measure_belongs_to_the_years_its_action_plan_is_in_force(member_client, council):
+    import datetime
+
+    from measures.models import Agreement, Measure, PriorityArea
+
+    agreement = Agreement.objects.create(council=council, title="Plan", valid_from=datetime.date(2024, 1, 1),
+                                         valid_to=datetime.date(2025, 12, 31))
+    area = PriorityArea.objects.create(agreement=agreement, name="Centrum")
+    Measure.objects.create(council=council, priority_area=area, title="Klottersanering vid busstorget")
+
+    def found(year):
+        response = member_client.get(URL, {"q": "klottersanering", "kind": "measure", "year": year})
+        return response.context["results"].total
+
+    assert (found(2024), found(2025), found(2026)) == (1, 1, 0)
