@@ -84,6 +84,11 @@ class Results:
         return [group for group in self.groups if group.total]
 
 
+def full_text():
+    """Whether this database offers the Swedish full-text engine (PostgreSQL) rather than the icontains one."""
+    return connection.vendor == "postgresql"
+
+
 def search(*, user, text, councils, council=None, kind=None, year=None, page=1, basic=False):
     """Hits for the text in the given councils (the user's), grouped by kind; a kind gives a page of 20.
     basic=True uses the icontains engine even on PostgreSQL (for `bench` to compare)."""
@@ -93,7 +98,7 @@ def search(*, user, text, councils, council=None, kind=None, year=None, page=1, 
     confidential_ids = confidential_council_ids(user, scope)
     sources = [BY_KIND[kind]] if kind else SOURCES
     limit, offset = (PAGE_SIZE, (page - 1) * PAGE_SIZE) if kind else (PER_KIND, 0)
-    engine = PostgresEngine(text) if connection.vendor == "postgresql" and not basic else BasicEngine(text)
+    engine = PostgresEngine(text) if full_text() and not basic else BasicEngine(text)
     results = Results(text=text, basic=isinstance(engine, BasicEngine))
     if text.is_empty or not council_ids:
         return results

@@ -27,6 +27,7 @@ def search(request, engine=None):
             pages = _pages(data["page"] or 1, results.groups[0].total)
     return render(request, "search/results.html", {
         "form": form, "results": results, "pages": pages, "several_councils": len(councils) > 1,
+        "full_text": selectors.full_text() and engine != "icontains",
     })
 
 
