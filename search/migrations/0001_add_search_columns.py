@@ -90,7 +90,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_add_protocol_versions"),
+        ("meetings", "0004_add_protocol_state"),
         ("measures", "0002_link_meetings"),
     ]
 
