@@ -12,9 +12,6 @@ export DEBUG ?= 1
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	# xstatic-bootstrap is an sdist whose setup.py needs pkg_resources (setuptools<81).
-	$(PIP) install -q "setuptools<81" wheel
-	$(PIP) install -q --no-build-isolation XStatic-Bootstrap==5.3.8.0
 	$(PIP) install -q -r requirements-dev.txt
 	touch $(STAMP)
 

@@ -1,8 +1,6 @@
 """Changes to measures that span models: follow-ups, comments, saving a measure with its activities."""
 
-import calendar
-import datetime
-
+from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
 from councils.models import log_action
@@ -12,13 +10,6 @@ from .models import Activity, Comment
 DEFAULT_FOLLOW_UP_MONTHS = 3
 
 
-def add_months(date, months):
-    """The same day `months` later, clamped to the month's last day."""
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
-
-
 def follow_up_add(*, measure, user, follow_up, next_due=None):
     """Save a validated follow-up on the measure and move the measure's next due date."""
     follow_up.measure = measure
@@ -26,7 +17,7 @@ def follow_up_add(*, measure, user, follow_up, next_due=None):
     follow_up.full_clean()
     with transaction.atomic():
         follow_up.save()
-        measure.follow_up_due = next_due or add_months(follow_up.date, DEFAULT_FOLLOW_UP_MONTHS)
+        measure.follow_up_due = next_due or follow_up.date + relativedelta(months=DEFAULT_FOLLOW_UP_MONTHS)
         measure.save(update_fields=["follow_up_due", "updated_at"])
         log_action(council=measure.council, user=user, action="Uppföljning tillagd", obj=follow_up)
     return follow_up

@@ -1,5 +1,6 @@
 """Action plan pages: the plan, measures and their follow-up, places, exports and import."""
 
+from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -292,7 +293,7 @@ def stale_measures(request, council_pk):
         months = max(1, min(60, int(request.GET.get("months", STALE_MONTHS_DEFAULT))))
     except ValueError:
         months = STALE_MONTHS_DEFAULT
-    since = services.add_months(today(), -months)
+    since = today() - relativedelta(months=months)
     measures = list(
         Measure.objects.filter(council=council).without_follow_up_since(since).for_display()
         .order_by(F("priority_area__agreement__valid_from").asc(nulls_last=True),
