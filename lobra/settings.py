@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "councils",
     "meetings",
     "measures",
+    # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).
+    "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [

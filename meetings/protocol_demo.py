@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from councils.models import Council, Person
 
 from . import justering
-from .demo import COUNCIL
 from .models import Approval, Meeting, ProtocolVersion
 
+COUNCIL = "Hägersten-Älvsjös lokala brottsförebyggande råd"  # the demo council (demo/meetings.py)
 CORRECTION_REASON = "§ 5 kompletteras med datumen för frukostseminarierna, som saknades i den justerade versionen."
 CORRECTION_TEXT = "<p>Frukostseminarierna hålls den 15 mars och den 12 april klockan 8–9.</p>"
 

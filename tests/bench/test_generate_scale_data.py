@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from councils import scale
+from benchmarks.scale import councils as scale
 from councils.models import Council, Forum, Membership, Person
 
 

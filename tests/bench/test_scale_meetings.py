@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from benchmarks.pages import PAGES
+from benchmarks.scale import meetings as scale
 from councils.models import Council
-from meetings import scale
 from meetings.models import AgendaItem, Attachment, Attendance, CalendarFeed, Decision, Meeting
 
 

@@ -9,9 +9,9 @@ import sys
 from django.contrib.staticfiles import finders
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-# Runtime code must get by with requirements.txt; benchmarks may use the development tools too.
+# Runtime code must get by with requirements.txt; demo and benchmarks may use the development tools too.
 RUNTIME_DIRS = ["lobra", "councils", "meetings", "measures"]
-DEVELOPMENT_DIRS = ["benchmarks"]
+DEVELOPMENT_DIRS = ["benchmarks", "demo"]
 
 
 def declared_requirements(*names):

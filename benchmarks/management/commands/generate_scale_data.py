@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from benchmarks.machine import database_size
+from benchmarks.scale import ScaleContext, scale_councils, scale_modules, signature
 from councils.models import Council
-from councils.scale import ScaleContext, scale_councils, scale_modules, signature
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ import os
 
 from django.contrib.auth import get_user_model
 
-from .models import Council, Forum, Membership, Organisation, Person
+from councils.models import Council, Forum, Membership, Organisation, Person
 
 DEMO_USERNAMES = {
     "samordnare": "samordnare i Hägersten-Älvsjös råd",

@@ -4,10 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from councils.demo import DEMO_USERNAMES, demo_password
+from demo.councils import DEMO_USERNAMES, demo_password
 
-# Each app provides <module>.load(stdout); the order follows the dependencies.
-DEMO_MODULES = ["councils.demo", "meetings.demo", "meetings.protocol_demo", "measures.demo"]
+# One module per domain app, each with load(stdout); the order follows the dependencies.
+DEMO_MODULES = ["demo.councils", "demo.meetings", "meetings.protocol_demo", "demo.measures"]
 # The demo sends kallelser and justering requests; they must never reach the invented addresses.
 DEMO_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

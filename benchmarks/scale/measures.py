@@ -6,10 +6,11 @@ from django.utils import timezone
 
 from benchmarks import swedish
 from councils.models import Membership
-from councils.scale import SEATS, Page, bulk
+from measures.models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 from meetings.models import AgendaItem, Meeting
 
-from .models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
+from . import Page, bulk
+from .councils import SEATS
 
 VERSION = 2
 MEASURES_PER_COUNCIL = len(swedish.MEASURES)
@@ -17,7 +18,7 @@ REVIEW_ITEM = "Uppföljning av åtgärdsplanen"
 REVIEWED_PER_MEETING = 5
 PLACES = ["Centrum", "Stationsområdet", "Skolområdet"]
 SEAT = {seat[0]: n for n, seat in reversed(list(enumerate(SEATS)))}
-# Organisation keys (councils.scale.ORGANISATION_KEYS) that answer for a measure, in turn.
+# Organisation keys (councils.ORGANISATION_KEYS) that answer for a measure, in turn.
 RESPONSIBLE = [("polis", "kommun"), ("kommun",), ("kommun", "skola"), ("polis",), ("bostad", "kommun"),
                ("brand",), ("kommun", "civil")]
 STATUSES = [FollowUp.Status.GREEN] * 7 + [FollowUp.Status.YELLOW] * 2 + [FollowUp.Status.RED]

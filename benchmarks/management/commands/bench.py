@@ -10,8 +10,8 @@ from django.utils import timezone
 from benchmarks import load, machine
 from benchmarks.pages import logged_in_client, profile_page, resolve, time_pages
 from benchmarks.report import Row, figures_markdown, page_rows, text_table, write_docs
+from benchmarks.scale import Page, scale_councils, scale_modules
 from councils.models import Membership
-from councils.scale import Page, scale_councils, scale_modules
 
 THROUGHPUT_RATIO_TARGET = 0.20
 WORKER_RSS_TARGET_MB = 200

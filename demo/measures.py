@@ -6,9 +6,8 @@ Every field comes from the seed texts; the few people named in the seeds are rep
 import datetime
 
 from councils.models import Council, Forum, Organisation, Person
+from measures.models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 from meetings.models import Decision, Meeting
-
-from .models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 
 COUNCIL = "Hägersten-Älvsjös lokala brottsförebyggande råd"
 SDF = "Hägersten-Älvsjö stadsdelsförvaltning"
@@ -445,7 +444,7 @@ DUE = {
     "Se över möjligheterna att söka alkoholförbud på platsen.": datetime.date(2026, 8, 15),
 }
 
-# Follow-ups reported at the demo council's meeting of 2024-09-20 (see meetings/demo.py).
+# Follow-ups reported at the demo council's meeting of 2024-09-20 (see demo/meetings.py).
 MEETING_DAY = datetime.date(2024, 9, 20)
 MEETING_FOLLOW_UPS = [
     ("Öka den kollektiva förmågan hos allmänheten", datetime.date(2024, 5, 17), "gron", "produktion",

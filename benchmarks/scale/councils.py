@@ -1,25 +1,16 @@
-"""Scale data for `make bench`: councils, forums, people and memberships, bulk-inserted.
-
-Each app that has scale data provides `<app>/scale.py` with `VERSION`, `generate(ctx)` and
-`bench_pages(council)`; `generate_scale_data` calls them in `SCALE_MODULES` order (councils first,
-since the others hang off its councils and people).
-"""
+"""Scale data for `make bench`: councils, forums, people and memberships, bulk-inserted."""
 
 import datetime
-import random
 from dataclasses import dataclass, field
-from importlib import import_module
-from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from .models import Council, Forum, Membership, Organisation, Person, today
+from councils.models import Council, Forum, Membership, Organisation, Person
+
+from . import BATCH, Page, bulk, signature
 
 VERSION = 1
-SCALE_MODULES = ["councils.scale", "meetings.scale", "measures.scale"]
-MARKER = "Skalningsdata för make bench"
-BATCH = 2000
 
 # Per council: current council members, former ones (ended memberships) and forum seats.
 CURRENT_MEMBERS = 15
@@ -77,20 +68,6 @@ FORUM_SPECS = [
 assert len(SEATS) == CURRENT_MEMBERS and len(FORMER) == FORMER_MEMBERS and len(FORUM_SPECS) == FORUMS
 
 
-class Page(NamedTuple):
-    """A page `bench` times: its row key, URL name and arguments.
-
-    `data` is a dict, or a callable given the previous response (None at first) that returns the dict,
-    for requests that depend on the last one (an autosave sends the version it last saw)."""
-
-    key: str
-    url_name: str
-    args: tuple = ()
-    method: str = "get"
-    data: object = None
-    headers: dict | None = None
-
-
 @dataclass
 class CouncilData:
     """What the other generators need to know about one generated council."""
@@ -105,65 +82,10 @@ class CouncilData:
     organisations: dict = field(default_factory=dict)  # organisation key ("kommun", "polis" …) -> pk
 
 
-@dataclass
-class ScaleContext:
-    """Parameters and results shared by the per-app generators in one run."""
-
-    councils: int
-    years: int
-    stdout: object = None
-    today: datetime.date = field(default_factory=today)
-    rng: random.Random = field(default_factory=lambda: random.Random(20261122))
-    data: list = field(default_factory=list)  # CouncilData, one per council, in creation order
-    counts: dict = field(default_factory=dict)  # label -> number of rows created
-
-    @property
-    def start(self):
-        return datetime.date(self.today.year - self.years + 1, 1, 1)
-
-    def council_start(self, index):
-        """Councils start at the beginning of the period; the last one (the "young" council) this year,
-        so `bench` can compare query counts of a council with a long and a short history."""
-        if self.councils > 1 and index == self.councils - 1:
-            return datetime.date(self.today.year, 1, 1)
-        return self.start
-
-    def log(self, message):
-        if self.stdout:
-            self.stdout.write(message)
-
-
-def scale_modules():
-    """The per-app scale modules present in this checkout, in dependency order."""
-    modules = []
-    for name in SCALE_MODULES:
-        try:
-            modules.append(import_module(name))
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-    return modules
-
-
-def signature(councils, years):
-    """The text stored in each scale council's description; equal text means equal data."""
-    parts = ", ".join(f"{module.__name__.split('.')[0]} v{module.VERSION}" for module in scale_modules())
-    return f"{MARKER}: {councils} råd × {years} år ({parts})"
-
-
-def scale_councils():
-    return Council.objects.filter(description__startswith=MARKER)
-
-
 def town_name(index):
     name = PREFIXES[index % len(PREFIXES)] + SUFFIXES[(index // len(PREFIXES)) % len(SUFFIXES)]
     round_ = index // (len(PREFIXES) * len(SUFFIXES))
     return f"{name} {round_ + 1}" if round_ else name
-
-
-def bulk(model, objects):
-    """Insert in batches; PostgreSQL and SQLite both return primary keys."""
-    return model.objects.bulk_create(objects, batch_size=BATCH)
 
 
 def _organisations(ctx, towns):

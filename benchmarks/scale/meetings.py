@@ -14,9 +14,7 @@ from django.db import transaction
 
 from benchmarks import swedish
 from councils.models import Membership
-from councils.scale import SEATS, Page, bulk
-
-from .models import (
+from meetings.models import (
     AgendaItem,
     AgendaTemplate,
     AgendaTemplateItem,
@@ -27,6 +25,9 @@ from .models import (
     Meeting,
 )
 
+from . import Page, bulk
+from .councils import SEATS
+
 VERSION = 1
 # (month, day) of the four council meetings of a year, 09:00–11:00.
 MEETING_DAYS = [(2, 10), (5, 12), (9, 15), (11, 17)]
@@ -34,7 +35,7 @@ ITEMS_PER_MEETING = len(swedish.AGENDA)
 ATTACHMENTS_PER_MEETING = 2
 ATTACHMENT_DIR = "meetings/skala"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# Seats (index in councils.scale.SEATS) that present items, in agenda order; None: nobody in particular.
+# Seats (index in councils.SEATS) that present items, in agenda order; None: nobody in particular.
 PRESENTERS = [1, 1, 3, 0, 4, 6, 0, 0, 0, 0, 1, 0]
 CO_OPTED = {n for n, seat in enumerate(SEATS) if seat[0] == Membership.Role.CO_OPTED}
 SEAT = {seat[0]: n for n, seat in reversed(list(enumerate(SEATS)))}
@@ -217,8 +218,8 @@ def bench_pdf(council):
     timing; yields (label, render + sign, WeasyPrint alone on the same HTML) for each."""
     from weasyprint import HTML
 
-    from . import justering, pdf, signing
-    from .protocol_models import ProtocolVersion, justering_due_date
+    from meetings import justering, pdf, signing
+    from meetings.protocol_models import ProtocolVersion, justering_due_date
 
     source = Meeting.objects.filter(council=council, status=Meeting.Status.HELD).order_by("-starts_at").first()
     if source is None:

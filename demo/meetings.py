@@ -6,10 +6,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from councils.models import Council, Forum, Person
-
-from . import services
-from .models import AgendaItem, Attachment, Attendance, Decision, Meeting
-from .sanitize import clean_minutes
+from meetings import services
+from meetings.models import AgendaItem, Attachment, Attendance, Decision, Meeting
+from meetings.sanitize import clean_minutes
 
 COUNCIL = "Hägersten-Älvsjös lokala brottsförebyggande råd"
 PLACE = "Hägersten-Älvsjö SDF, Telefonvägen 30, plan 9, besöksrum 1"
