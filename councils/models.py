@@ -133,17 +133,20 @@ class Council(models.Model):
             return True
         return Membership.objects.current().filter(person__user=user, council=self).exists()
 
-    def can_manage(self, user):
-        """Whether the user may manage members, forums and people of this council."""
-        if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MANAGER_ROLES)
+    def perms_of(self, user):
+        """The permissions (councils/permissions.py) the user holds in this council today."""
+        from . import permissions  # the table names Membership's roles, defined below
 
-    def can_write_minutes(self, user):
-        """Whether the user may create and edit meetings and minutes of this council."""
         if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MINUTES_ROLES)
+            return frozenset(permissions.PERMISSIONS)
+        return permissions.permissions_for(self.roles_of(user))
+
+    def has_perm(self, user, name):
+        """Whether the user holds the permission `name` (councils/permissions.py) in this council today."""
+        from . import permissions
+
+        permissions.check_name(name)
+        return name in self.perms_of(user)
 
     def current_memberships(self):
         return (
@@ -274,9 +277,6 @@ class Membership(models.Model):
         MEMBER = "ledamot", _("Ledamot")
         CO_OPTED = "adjungerad", _("Adjungerad")
         DEPUTY = "ersattare", _("Ersättare")
-
-    MANAGER_ROLES = frozenset({Role.COORDINATOR})
-    MINUTES_ROLES = frozenset({Role.COORDINATOR, Role.SECRETARY})
 
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")

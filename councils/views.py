@@ -5,14 +5,20 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, ProtectedError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import get_council_for, get_membership_for, get_person_for
+from .access import (
+    check_organisations_access,
+    get_council_for,
+    get_forum_for,
+    get_membership_for,
+    get_organisation_for,
+    get_person_for,
+)
 from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
 from .models import Council, Forum, Membership, Organisation, log_action
 
@@ -67,7 +73,7 @@ def council_detail(request, pk):
             "by_organisation": by_organisation,
             "forums": forum_tree(council),
             "past": council.past_memberships(),
-            "can_manage": council.can_manage(request.user),
+            "council_perms": council.perms_of(request.user),
             "predecessors": council.predecessors.all(),
         },
     )
@@ -75,7 +81,7 @@ def council_detail(request, pk):
 
 @login_required
 def person_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="council.manage")
     form = PersonCreateForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         membership = Membership(
@@ -104,7 +110,7 @@ def person_detail(request, pk):
         .select_related("council", "forum")
         .order_by("-valid_from")
     )
-    manageable = {m.council_id for m in memberships if m.council.can_manage(request.user)}
+    manageable = {m.council_id for m in memberships if m.council.has_perm(request.user, "council.manage")}
     return render(
         request,
         "councils/person_detail.html",
@@ -128,7 +134,7 @@ def person_edit(request, pk):
 
 @login_required
 def membership_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="council.manage")
     form = MembershipForm(request.POST or None, council=council, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -177,8 +183,11 @@ def membership_end(request, pk):
 
 @login_required
 def forum_edit(request, council_pk, pk=None):
-    council = get_council_for(request.user, council_pk, manage=True)
-    forum = get_object_or_404(Forum, pk=pk, council=council) if pk else None
+    if pk:
+        forum = get_forum_for(request.user, council_pk, pk, write=True)
+        council = forum.council
+    else:
+        forum, council = None, get_council_for(request.user, council_pk, perm="council.manage")
     form = ForumForm(request.POST or None, instance=forum, council=council)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -190,27 +199,20 @@ def forum_edit(request, council_pk, pk=None):
     return render(request, "councils/form.html", {"form": form, "council": council, "title": title})
 
 
-def require_any_coordinator(user):
-    """Organisations are shared by all councils; any coordinator may maintain them."""
-    if user.is_superuser:
-        return
-    if not Membership.objects.current().filter(
-        person__user=user, forum__isnull=True, role__in=Membership.MANAGER_ROLES
-    ).exists():
-        raise PermissionDenied
-
-
 @login_required
 def organisation_list(request):
-    require_any_coordinator(request.user)
+    check_organisations_access(request.user)
     organisations = Organisation.objects.all()
     return render(request, "councils/organisation_list.html", {"organisations": organisations})
 
 
 @login_required
 def organisation_edit(request, pk=None):
-    require_any_coordinator(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    if pk:
+        organisation = get_organisation_for(request.user, pk)
+    else:
+        check_organisations_access(request.user)
+        organisation = None
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -223,8 +225,7 @@ def organisation_edit(request, pk=None):
 @login_required
 @require_POST
 def organisation_delete(request, pk):
-    require_any_coordinator(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = get_organisation_for(request.user, pk)
     try:
         organisation.delete()
     except ProtectedError:

@@ -252,18 +252,6 @@ class Measure(models.Model):
     def is_overdue(self):
         return self.follow_up_due is not None and self.follow_up_due < today()
 
-    def can_follow_up(self, user):
-        """Coordinators, and members who (or whose organisation) answer for this measure."""
-        if self.council.can_manage(user):
-            return True
-        person = getattr(user, "person", None) if user.is_authenticated else None
-        if person is None or not self.council.is_member(user):
-            return False
-        return (
-            self.responsible_people.filter(pk=person.pk).exists()
-            or self.responsible_organisations.filter(pk=person.organisation_id).exists()
-        )
-
 
 class Activity(models.Model):
     """A prioritised activity (prioriterad aktivitet) of a measure."""

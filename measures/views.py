@@ -3,20 +3,18 @@
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
 from councils.models import log_action, today
-from meetings.models import Decision
 
 from . import pdf, selectors, services, spreadsheet
-from .access import get_agreement_for, get_measure_for, get_place_for
+from .access import get_agreement_for, get_area_for, get_measure_for, get_place_for, get_task_for, may_follow_up
 from .forms import (
     AgreementForm,
     CommentForm,
@@ -27,7 +25,7 @@ from .forms import (
     PlaceForm,
     PriorityAreaForm,
 )
-from .models import Activity, Agreement, Measure, Place, PriorityArea
+from .models import Activity, Agreement, Measure, Place
 
 STALE_MONTHS_DEFAULT = 6
 
@@ -47,7 +45,7 @@ def council_measures(request, council_pk):
         "agreements": agreements,
         "places": Place.objects.filter(council=council),
         "flagged": flagged,
-        "can_manage": council.can_manage(request.user),
+        "council_perms": council.perms_of(request.user),
     })
 
 
@@ -63,7 +61,7 @@ def plan(request, pk):
         "council": agreement.council,
         "plan": plan,
         "filter": plan.filter,
-        "can_manage": agreement.council.can_manage(request.user),
+        "council_perms": agreement.council.perms_of(request.user),
         "query": query.urlencode(),
     })
 
@@ -118,14 +116,14 @@ def measure_detail(request, pk):
     follow_ups = measure.follow_ups.select_related("author__organisation", "meeting__council", "meeting__forum")
     agenda_items = measure.agenda_items.select_related("meeting__council", "meeting__forum").order_by("-meeting__starts_at")
     comments = measure.comments.select_related("author__organisation")
-    can_follow_up = measure.can_follow_up(request.user)
+    can_follow_up = may_follow_up(request.user, measure)
     return render(request, "measures/measure_detail.html", {
         "measure": measure,
         "council": measure.council,
         "follow_ups": follow_ups,
         "comments": comments,
         "can_follow_up": can_follow_up,
-        "can_manage": measure.council.can_manage(request.user),
+        "council_perms": measure.council.perms_of(request.user),
         "agenda_items": agenda_items,
         "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
         "comment_form": CommentForm(),
@@ -151,9 +149,7 @@ def follow_up_add(request, pk):
 @login_required
 @require_POST
 def comment_add(request, pk):
-    measure = get_measure_for(request.user, pk)
-    if getattr(request.user, "person", None) is None:
-        raise PermissionDenied
+    measure = get_measure_for(request.user, pk, comment=True)
     form = CommentForm(request.POST)
     if form.is_valid():
         services.comment_add(measure=measure, user=request.user, text=form.cleaned_data["text"])
@@ -166,7 +162,7 @@ def comment_add(request, pk):
 
 @login_required
 def measure_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     initial = {key: request.GET[key] for key in ("priority_area", "place", "kind") if key in request.GET}
     form = MeasureForm(request.POST or None, council=council, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -191,7 +187,7 @@ def measure_edit(request, pk):
 
 @login_required
 def agreement_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     form = AgreementForm(request.POST or None, request.FILES or None, council=council)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -230,8 +226,8 @@ def area_create(request, agreement_pk):
 
 @login_required
 def area_edit(request, pk):
-    area = get_object_or_404(PriorityArea, pk=pk)
-    agreement = get_agreement_for(request.user, area.agreement_id, write=True)
+    area = get_area_for(request.user, pk, write=True)
+    agreement = area.agreement
     form = PriorityAreaForm(request.POST or None, instance=area, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -244,7 +240,7 @@ def area_edit(request, pk):
 
 @login_required
 def place_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     form = PlaceForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -265,7 +261,7 @@ def place_detail(request, pk):
         "problems": [m for m in rows if m.kind == Measure.Kind.PROBLEM],
         "developments": [m for m in rows if m.kind == Measure.Kind.DEVELOPMENT],
         "plan_measures": [m for m in rows if m.kind == Measure.Kind.PLAN],
-        "can_manage": place.council.can_manage(request.user),
+        "council_perms": place.council.perms_of(request.user),
     })
 
 
@@ -288,7 +284,7 @@ def my_measures(request, council_pk):
 @login_required
 def stale_measures(request, council_pk):
     """For the coordinator: measures with no follow-up in the last N months."""
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     try:
         months = max(1, min(60, int(request.GET.get("months", STALE_MONTHS_DEFAULT))))
     except ValueError:
@@ -308,13 +304,9 @@ def stale_measures(request, council_pk):
 @login_required
 def decision_activity(request, decision_pk):
     """Gör uppdrag till aktivitet: a task decided at a meeting becomes an activity of a measure."""
-    decision = get_object_or_404(
-        Decision.objects.select_related("agenda_item__meeting__council", "responsible"), pk=decision_pk
-    )
+    decision = get_task_for(request.user, decision_pk)
     meeting = decision.agenda_item.meeting
-    council = get_council_for(request.user, meeting.council_id, manage=True)
-    if decision.kind != Decision.Kind.TASK:
-        raise Http404
+    council = meeting.council
     if Activity.objects.filter(decision=decision).exists():
         messages.info(request, _("Uppdraget är redan en aktivitet."))
         return redirect(meeting)

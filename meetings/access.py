@@ -15,7 +15,7 @@ def check_meeting_access(user, meeting, *, write=False):
     # roles_of is cached per request and the page needs it anyway; is_member also counts forum members.
     if not council.roles_of(user) and not council.is_member(user):
         raise Http404
-    if write and not meeting.council.can_write_minutes(user):
+    if write and not meeting.council.has_perm(user, "meetings.write"):
         raise PermissionDenied
     if write:
         ensure_meeting_editable(meeting.pk)  # out for justering or final: 403 with the reason

@@ -82,7 +82,7 @@ def _version_for(user, pk):
 def _meeting_for_justering(user, pk):
     """Like get_meeting_for(write=True), but usable while the protocol is locked (withdraw, correction)."""
     meeting = get_meeting_for(user, pk)
-    if not meeting.council.can_write_minutes(user):
+    if not meeting.council.has_perm(user, "meetings.write"):
         raise PermissionDenied
     return meeting
 
@@ -97,7 +97,7 @@ def meeting_protocol(request, pk):
     meeting = get_meeting_for(request.user, pk)
     versions = list(ProtocolVersion.objects.for_meeting_page().filter(meeting=meeting))
     latest = versions[0] if versions else None
-    can_write = meeting.council.can_write_minutes(request.user)
+    can_write = meeting.council.has_perm(request.user, "meetings.write")
     return render(request, "meetings/protocol/meeting_protocol.html", {
         "meeting": meeting,
         "versions": versions,

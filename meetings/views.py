@@ -46,14 +46,14 @@ def meeting_list(request, council_pk):
         "council": council,
         "filter": filterset,
         "meetings": filterset.qs,
-        "can_write": council.can_write_minutes(request.user),
+        "can_write": council.has_perm(request.user, "meetings.write"),
     })
 
 
 @login_required
 def meeting_create(request, council_pk):
     council = get_council_for(request.user, council_pk)
-    if not council.can_write_minutes(request.user):
+    if not council.has_perm(request.user, "meetings.write"):
         raise PermissionDenied
     form = MeetingForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +90,7 @@ def _page_context(request, meeting):
         "council": meeting.council,
         "items": items,
         "attendance_groups": [(label, rows) for label, rows in groups if rows],
-        "can_write": meeting.council.can_write_minutes(request.user),
+        "can_write": meeting.council.has_perm(request.user, "meetings.write"),
         "loose_attachments": loose_attachments,
     }
 

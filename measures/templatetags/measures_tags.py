@@ -59,7 +59,7 @@ def measures_council_panel(context, council):
         "agreements": agreements,
         "flagged_count": agreements[0].flagged_count if agreements else None,
         "place_work_count": agreements[0].place_work_count if agreements else None,
-        "can_manage": context.get("can_manage"),
+        "council_perms": context.get("council_perms", frozenset()),
     }
 
 
@@ -114,7 +114,7 @@ def meeting_measures(context, meeting, item):
         "measures": block["linked"].get(item.pk, []),
         # item.decisions is prefetched by the meeting page.
         "tasks": [d for d in item.decisions.all() if d.kind == Decision.Kind.TASK and d.pk not in block["converted"]]
-        if meeting.council.can_manage(user) else [],
+        if meeting.council.has_perm(user, "measures.write") else [],
         "show_follow_ups": is_target,
         "follow_ups": follow_ups,
         "previous_day": follow_ups[0].previous_day if follow_ups else None,

@@ -14,5 +14,5 @@ def council_meetings(council, user):
     return {
         "upcoming": list(meetings.upcoming()[:3]),
         "recent": list(meetings.past()[:3]),
-        "can_write": council.can_write_minutes(user),
+        "can_write": council.has_perm(user, "meetings.write"),
     }

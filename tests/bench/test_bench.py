@@ -3,11 +3,11 @@ import os
 import shutil
 
 import pytest
-from benchmarks.management.commands.bench import coordinator_of, offered_pages
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from benchmarks import load
+from benchmarks.management.commands.bench import coordinator_of, offered_pages
 from benchmarks.pages import PAGES, logged_in_client, time_page
 from benchmarks.report import FIGURES_MARKER
 from benchmarks.scale import Page

@@ -25,7 +25,7 @@ def test_demo_logins_work_and_isolate_councils(db, monkeypatch):
         assert user is not None and demo.is_member(user)
     annan = authenticate(username="annan", password="hemligt-demo")
     assert not demo.is_member(annan)
-    assert demo.can_manage(authenticate(username="samordnare", password="hemligt-demo"))
+    assert demo.has_perm(authenticate(username="samordnare", password="hemligt-demo"), "council.manage")
 
 
 def test_demo_has_the_seed_forum_tree(db):
