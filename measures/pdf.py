@@ -41,6 +41,7 @@ ul { margin: 0; padding-left: 12pt; }
 .status { font-weight: bold; }
 .status-gron { color: #146c2e; } .status-gul { color: #8a6100; } .status-rod { color: #b02a37; }
 .flag { color: #b02a37; }
+.from-task { display: none; }  /* the page notes a task's meeting; the signed plan does not */
 """
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from councils.models import today
 from meetings.models import Decision
 
-from .. import selectors
+from .. import fields, selectors
 from ..models import Agreement, FollowUp, Measure
 
 register = template.Library()
@@ -30,6 +30,18 @@ def status_badge(status):
         return format_html('<span class="badge text-bg-light border">{}</span>', _("Ingen uppföljning"))
     return format_html('<span class="badge {} status-badge" title="{}">{}</span>', BADGE_CLASSES[status],
                        FollowUp.Status(status).label, _(SHORT_LABELS[status]))
+
+
+@register.simple_tag
+def plan_rows(measure):
+    """The measure table's rows from the plan's field declaration (measures/fields.py)."""
+    return fields.table_rows(measure)
+
+
+@register.simple_tag
+def plan_label(name):
+    """A plan field's heading, from its declaration."""
+    return fields.BY_NAME[name].label
 
 
 def _count(queryset):
