@@ -5,12 +5,13 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.db.models import Prefetch, ProtectedError
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import services
 from .access import (
     check_organisations_access,
     get_council_for,
@@ -20,7 +21,7 @@ from .access import (
     get_person_for,
 )
 from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
-from .models import Council, Forum, Membership, Organisation, log_action
+from .models import Council, Forum, Membership, Organisation
 
 
 @login_required
@@ -84,18 +85,9 @@ def person_create(request, council_pk):
     council = get_council_for(request.user, council_pk, perm="council.manage")
     form = PersonCreateForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        membership = Membership(
-            council=council,
-            forum=form.cleaned_data["forum"],
-            role=form.cleaned_data["role"],
-            valid_from=form.cleaned_data["valid_from"],
-        )
-        with transaction.atomic():
-            person = form.save()
-            membership.person = person
-            membership.full_clean()
-            membership.save()
-            log_action(council=council, user=request.user, action="Person tillagd", obj=membership)
+        data = form.cleaned_data
+        person = services.person_create(council=council, user=request.user, person=data, forum=data["forum"],
+                                        role=data["role"], valid_from=data["valid_from"])
         messages.success(request, _("%(person)s är tillagd.") % {"person": person})
         return redirect(council)
     return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Lägg till person")})
@@ -123,10 +115,7 @@ def person_edit(request, pk):
     person = get_person_for(request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            for council in Council.objects.filter(memberships__person=person).distinct():
-                log_action(council=council, user=request.user, action="Person ändrad", obj=person)
+        services.person_update(person=person, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect("councils:person", pk=person.pk)
     return render(request, "councils/form.html", {"form": form, "title": _("Ändra %(person)s") % {"person": person}})
@@ -137,9 +126,7 @@ def membership_create(request, council_pk):
     council = get_council_for(request.user, council_pk, perm="council.manage")
     form = MembershipForm(request.POST or None, council=council, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            membership = form.save()
-            log_action(council=council, user=request.user, action="Roll tilldelad", obj=membership)
+        services.membership_create(council=council, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Rollen är sparad."))
         return redirect(council)
     return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Ge roll")})
@@ -150,9 +137,7 @@ def membership_edit(request, pk):
     membership = get_membership_for(request.user, pk, write=True)
     form = MembershipForm(request.POST or None, instance=membership, council=membership.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            log_action(council=membership.council, user=request.user, action="Roll ändrad", obj=membership)
+        services.membership_update(membership=membership, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(membership.council)
     return render(
@@ -165,9 +150,7 @@ def membership_end(request, pk):
     membership = get_membership_for(request.user, pk, write=True)
     form = MembershipEndForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            membership.end(form.cleaned_data["valid_to"])
-            log_action(council=membership.council, user=request.user, action="Roll avslutad", obj=membership)
+        services.membership_end(membership=membership, user=request.user, valid_to=form.cleaned_data["valid_to"])
         messages.success(request, _("Rollen är avslutad. Historiken finns kvar under tidigare medlemmar."))
         return redirect(membership.council)
     return render(
@@ -190,9 +173,7 @@ def forum_edit(request, council_pk, pk=None):
         forum, council = None, get_council_for(request.user, council_pk, perm="council.manage")
     form = ForumForm(request.POST or None, instance=forum, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            forum = form.save()
-            log_action(council=council, user=request.user, action="Forum sparat", obj=forum)
+        services.forum_save(council=council, user=request.user, forum=forum, fields=form.cleaned_data)
         messages.success(request, _("Forumet är sparat."))
         return redirect(council)
     title = _("Ändra forum") if pk else _("Nytt forum")
@@ -215,7 +196,7 @@ def organisation_edit(request, pk=None):
         organisation = None
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.organisation_save(user=request.user, organisation=organisation, fields=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
         return redirect("councils:organisations")
     title = _("Ändra organisation") if pk else _("Ny organisation")
@@ -227,13 +208,9 @@ def organisation_edit(request, pk=None):
 def organisation_delete(request, pk):
     organisation = get_organisation_for(request.user, pk)
     try:
-        organisation.delete()
-    except ProtectedError:
-        messages.error(
-            request,
-            _("%(name)s kan inte tas bort eftersom personer eller råd hör till organisationen. "
-              "Flytta dem till en annan organisation först.") % {"name": organisation},
-        )
+        services.organisation_delete(user=request.user, organisation=organisation)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
     else:
         messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
     return redirect("councils:organisations")

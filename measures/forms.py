@@ -88,7 +88,13 @@ class MeasureForm(forms.ModelForm):
         )
         self.fields["agenda_items"].label_from_instance = agenda_item_label
         if self.instance.pk:
-            self.initial["activities"] = "\n".join(a.text for a in self.instance.activities.all())
+            # Activities that came from a meeting's task are kept apart (measures.services.activities_set).
+            self.initial["activities"] = "\n".join(
+                a.text for a in self.instance.activities.all() if a.decision_id is None)
+
+    def measure_fields(self):
+        """The measure's field values for measures.services.measure_save."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "activities"}
 
     def activity_lines(self):
         return self.cleaned_data["activities"].splitlines()

@@ -205,8 +205,7 @@ def import_rows(*, result, agreement, user):
     if not result.ok:
         raise ValueError("An import with errors saves nothing.")
     with transaction.atomic():
-        start = (Measure.objects.filter(council=agreement.council).order_by("-position")
-                 .values_list("position", flat=True).first() or 0) + 1
+        start = Measure.objects.filter(council=agreement.council).next_position()
         for row in result.rows:
             row.measure.position += start
             row.measure.save()

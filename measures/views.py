@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
-from councils.models import log_action, today
+from councils.models import today
 
 from . import pdf, selectors, services, spreadsheet
 from .access import get_agreement_for, get_area_for, get_measure_for, get_place_for, get_task_for, may_follow_up
@@ -136,7 +136,8 @@ def follow_up_add(request, pk):
     measure = get_measure_for(request.user, pk, follow_up=True)
     form = FollowUpForm(request.POST, council=measure.council)
     if form.is_valid():
-        services.follow_up_add(measure=measure, user=request.user, follow_up=form.save(commit=False),
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "next_due"}
+        services.follow_up_add(measure=measure, user=request.user, fields=fields,
                                next_due=form.cleaned_data["next_due"])
         messages.success(request, _("Uppföljningen är sparad."))
         return redirect(measure)
@@ -166,7 +167,8 @@ def measure_create(request, council_pk):
     initial = {key: request.GET[key] for key in ("priority_area", "place", "kind") if key in request.GET}
     form = MeasureForm(request.POST or None, council=council, initial=initial)
     if request.method == "POST" and form.is_valid():
-        measure = services.measure_save(form=form, user=request.user, activity_lines=form.activity_lines())
+        measure = services.measure_save(council=council, user=request.user, fields=form.measure_fields(),
+                                        activities=form.activity_lines())
         messages.success(request, _("Åtgärden är skapad."))
         return redirect(measure)
     return _form_page(request, form, council=council, title=_("Ny åtgärd"),
@@ -178,7 +180,8 @@ def measure_edit(request, pk):
     measure = get_measure_for(request.user, pk, write=True)
     form = MeasureForm(request.POST or None, instance=measure, council=measure.council)
     if request.method == "POST" and form.is_valid():
-        services.measure_save(form=form, user=request.user, activity_lines=form.activity_lines())
+        services.measure_save(council=measure.council, user=request.user, measure=measure,
+                              fields=form.measure_fields(), activities=form.activity_lines())
         messages.success(request, _("Åtgärden är sparad."))
         return redirect(measure)
     return _form_page(request, form, council=measure.council, title=_("Ändra åtgärd"),
@@ -190,9 +193,7 @@ def agreement_create(request, council_pk):
     council = get_council_for(request.user, council_pk, perm="measures.write")
     form = AgreementForm(request.POST or None, request.FILES or None, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            agreement = form.save()
-            log_action(council=council, user=request.user, action="Överenskommelse skapad", obj=agreement)
+        agreement = services.agreement_save(council=council, user=request.user, fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=council, title=_("Ny samverkansöverenskommelse"),
                       back=council.get_absolute_url())
@@ -203,9 +204,8 @@ def agreement_edit(request, pk):
     agreement = get_agreement_for(request.user, pk, write=True)
     form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement, council=agreement.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            log_action(council=agreement.council, user=request.user, action="Överenskommelse ändrad", obj=agreement)
+        services.agreement_save(council=agreement.council, user=request.user, agreement=agreement,
+                                fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra överenskommelse"),
                       back=agreement.get_absolute_url())
@@ -216,9 +216,7 @@ def area_create(request, agreement_pk):
     agreement = get_agreement_for(request.user, agreement_pk, write=True)
     form = PriorityAreaForm(request.POST or None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            area = form.save()
-            log_action(council=agreement.council, user=request.user, action="Prioriterat område skapat", obj=area)
+        services.area_save(agreement=agreement, user=request.user, fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Nytt prioriterat område"),
                       back=agreement.get_absolute_url())
@@ -230,9 +228,7 @@ def area_edit(request, pk):
     agreement = area.agreement
     form = PriorityAreaForm(request.POST or None, instance=area, agreement=agreement)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            log_action(council=agreement.council, user=request.user, action="Prioriterat område ändrat", obj=area)
+        services.area_save(agreement=agreement, user=request.user, area=area, fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra prioriterat område"),
                       back=agreement.get_absolute_url())
@@ -243,9 +239,7 @@ def place_create(request, council_pk):
     council = get_council_for(request.user, council_pk, perm="measures.write")
     form = PlaceForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            place = form.save()
-            log_action(council=council, user=request.user, action="Plats skapad", obj=place)
+        place = services.place_save(council=council, user=request.user, fields=form.cleaned_data)
         return redirect(place)
     return _form_page(request, form, council=council, title=_("Ny plats"), back=council.get_absolute_url())
 
@@ -310,20 +304,16 @@ def decision_activity(request, decision_pk):
     if Activity.objects.filter(decision=decision).exists():
         messages.info(request, _("Uppdraget är redan en aktivitet."))
         return redirect(meeting)
-    text = decision.text
-    if decision.responsible_name or decision.due_date:
-        details = [f"ansvarig: {decision.responsible_name}"] if decision.responsible_name else []
-        details += [f"klart senast {decision.due_date:%Y-%m-%d}"] if decision.due_date else []
-        text = f"{text} ({', '.join(details)})"
-    initial = {"text": text, "measure": request.GET.get("measure")}
+    initial = {"text": services.task_activity_text(decision), "measure": request.GET.get("measure")}
     form = DecisionActivityForm(request.POST or None, council=council, initial=initial)
     if request.method == "POST" and form.is_valid():
         measure = form.cleaned_data["measure"]
-        with transaction.atomic():
-            last = measure.activities.order_by("-position").values_list("position", flat=True).first()
-            activity = Activity.objects.create(measure=measure, decision=decision, text=form.cleaned_data["text"],
-                                               position=0 if last is None else last + 1)
-            log_action(council=council, user=request.user, action="Uppdrag blev aktivitet", obj=activity)
+        try:
+            services.task_to_activity(decision=decision, measure=measure, text=form.cleaned_data["text"],
+                                      user=request.user)
+        except ValidationError as error:
+            messages.info(request, error.messages[0])
+            return redirect(meeting)
         messages.success(request, _("Uppdraget är nu en aktivitet under åtgärden."))
         return redirect(measure)
     return _form_page(request, form, council=council,

@@ -187,3 +187,23 @@ def test_measure_page_query_count_with_meetings_is_constant(member_client, autum
         follow(police_measure, datetime.date(2025, 6, 1), f"b{n}", meeting=later)
     with django_assert_max_num_queries(len(few.captured_queries)):
         member_client.get(url)
+
+
+def test_a_task_made_an_activity_survives_editing_the_measure(coordinator_client, coordinator, task, police_measure):
+    from measures import services
+
+    services.task_to_activity(decision=task, measure=police_measure, text="Rutin för avvisning", user=coordinator.user)
+    services.activities_set(measure=police_measure, lines=["Ny egen aktivitet"])
+    assert [(a.text, a.decision_id) for a in police_measure.activities.order_by("position")] == [
+        ("Ny egen aktivitet", None), ("Rutin för avvisning", task.pk)]
+
+
+def test_a_task_becomes_an_activity_only_once_and_the_second_try_changes_nothing(coordinator, task, police_measure):
+    from django.core.exceptions import ValidationError
+
+    from measures import services
+
+    services.task_to_activity(decision=task, measure=police_measure, text="Rutin", user=coordinator.user)
+    with pytest.raises(ValidationError):
+        services.task_to_activity(decision=task, measure=police_measure, text="Igen", user=coordinator.user)
+    assert list(Activity.objects.filter(decision=task).values_list("text", flat=True)) == ["Rutin"]
