@@ -22,6 +22,7 @@ from .access import (
 )
 from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
 from .models import Council, Forum, Membership, Organisation
+from .panels import council_panels
 
 
 @login_required
@@ -76,6 +77,7 @@ def council_detail(request, pk):
             "past": council.past_memberships(),
             "council_perms": council.perms_of(request.user),
             "predecessors": council.predecessors.all(),
+            "panels": council_panels(council, request.user),
         },
     )
 

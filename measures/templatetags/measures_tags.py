@@ -3,15 +3,14 @@
 from collections import defaultdict
 
 from django import template
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models import F, IntegerField, Value
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from councils.models import today
 from meetings.models import Decision
 
 from .. import fields, selectors
-from ..models import Agreement, FollowUp, Measure
+from ..models import FollowUp, Measure
 
 register = template.Library()
 
@@ -42,37 +41,6 @@ def plan_rows(measure):
 def plan_label(name):
     """A plan field's heading, from its declaration."""
     return fields.BY_NAME[name].label
-
-
-def _count(queryset):
-    """A subquery that counts the rows of a queryset (for annotations)."""
-    return Subquery(
-        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n")[:1],
-        output_field=IntegerField(),
-    )
-
-
-@register.inclusion_tag("measures/_council_panel_body.html", takes_context=True)
-def measures_council_panel(context, council):
-    """The action plan summary on the council page, in one query: the council page counts its queries."""
-    in_agreement = Measure.objects.filter(priority_area__agreement=OuterRef("pk"))
-    in_council = Measure.objects.filter(council=council)
-    agreements = list(
-        Agreement.objects.filter(council=council).annotate(
-            measure_count=_count(in_agreement),
-            overdue_count=_count(in_agreement.filter(follow_up_due__lt=today())),
-            flagged_count=_count(in_council.filter(priority_area__isnull=True, problem="")),
-            place_work_count=_count(in_council.exclude(kind=Measure.Kind.PLAN)),
-        )
-    )
-    return {
-        "council": council,
-        "agreements": agreements,
-        "flagged_count": agreements[0].flagged_count if agreements else None,
-        "place_work_count": agreements[0].place_work_count if agreements else None,
-        "council_perms": context.get("council_perms", frozenset()),
-    }
 
 
 def _meeting_block(meeting, items):

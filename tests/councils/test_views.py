@@ -228,3 +228,12 @@ def test_date_in_another_format_gets_swedish_message_and_changes_nothing(coordin
     assert "giltigt datum" in body and 'placeholder="ÅÅÅÅ-MM-DD"' in body
     membership.refresh_from_db()
     assert membership.valid_to is None
+
+
+def test_council_page_gathers_the_meetings_and_measures_panels_in_its_view(coordinator_client, council):
+    from django.urls import reverse
+
+    response = coordinator_client.get(reverse("councils:detail", args=[council.pk]))
+    templates = [template for template, _panel in response.context["panels"]]
+    assert templates == ["meetings/_council_panel.html", "measures/_council_panel.html"]
+    assert response.context["panels"][0][1]["can_write"] is True
