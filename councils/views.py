@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,6 +33,15 @@ def overview(request):
     role_names = dict(Membership.Role.choices)
     rows = [(council, [role_names[r] for r in roles]) for council, roles in rows]
     return render(request, "councils/overview.html", {"rows": rows})
+
+
+def form_page(request, form, *, title, council=None, back=None):
+    """The shared form page (templates/form.html); back defaults to the council's page."""
+    back = back or (council.get_absolute_url() if council else reverse("councils:overview"))
+    return render(request, "form.html", {
+        "form": form, "title": title, "back": back,
+        "up_url": council.get_absolute_url() if council else None, "up_label": council,
+    })
 
 
 def forum_tree(council):
@@ -92,7 +102,7 @@ def person_create(request, council_pk):
                                         role=data["role"], valid_from=data["valid_from"])
         messages.success(request, _("%(person)s är tillagd.") % {"person": person})
         return redirect(council)
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Lägg till person")})
+    return form_page(request, form, council=council, title=_("Lägg till person"))
 
 
 @login_required
@@ -120,7 +130,8 @@ def person_edit(request, pk):
         services.person_update(person=person, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect("councils:person", pk=person.pk)
-    return render(request, "councils/form.html", {"form": form, "title": _("Ändra %(person)s") % {"person": person}})
+    return form_page(request, form, title=_("Ändra %(person)s") % {"person": person},
+                     back=reverse("councils:person", args=[person.pk]))
 
 
 @login_required
@@ -131,7 +142,7 @@ def membership_create(request, council_pk):
         services.membership_create(council=council, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Rollen är sparad."))
         return redirect(council)
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Ge roll")})
+    return form_page(request, form, council=council, title=_("Ge roll"))
 
 
 @login_required
@@ -142,9 +153,7 @@ def membership_edit(request, pk):
         services.membership_update(membership=membership, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(membership.council)
-    return render(
-        request, "councils/form.html", {"form": form, "council": membership.council, "title": _("Ändra roll")}
-    )
+    return form_page(request, form, council=membership.council, title=_("Ändra roll"))
 
 
 @login_required
@@ -155,15 +164,7 @@ def membership_end(request, pk):
         services.membership_end(membership=membership, user=request.user, valid_to=form.cleaned_data["valid_to"])
         messages.success(request, _("Rollen är avslutad. Historiken finns kvar under tidigare medlemmar."))
         return redirect(membership.council)
-    return render(
-        request,
-        "councils/form.html",
-        {
-            "form": form,
-            "council": membership.council,
-            "title": _("Avsluta roll: %(membership)s") % {"membership": membership},
-        },
-    )
+    return form_page(request, form, council=membership.council, title=_("Avsluta roll: %(membership)s") % {"membership": membership})
 
 
 @login_required
@@ -179,7 +180,7 @@ def forum_edit(request, council_pk, pk=None):
         messages.success(request, _("Forumet är sparat."))
         return redirect(council)
     title = _("Ändra forum") if pk else _("Nytt forum")
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": title})
+    return form_page(request, form, council=council, title=title)
 
 
 @login_required
@@ -202,7 +203,7 @@ def organisation_edit(request, pk=None):
         messages.success(request, _("Organisationen är sparad."))
         return redirect("councils:organisations")
     title = _("Ändra organisation") if pk else _("Ny organisation")
-    return render(request, "councils/form.html", {"form": form, "title": title})
+    return form_page(request, form, title=title, back=reverse("councils:organisations"))
 
 
 @login_required

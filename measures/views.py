@@ -30,8 +30,10 @@ from .models import Activity, Agreement, Measure, Place
 STALE_MONTHS_DEFAULT = 6
 
 
-def _form_page(request, form, *, council, title, back):
-    return render(request, "measures/form.html", {"form": form, "council": council, "title": title, "back": back})
+def _form_page(request, form, *, council, title, back, status=200):
+    return render(request, "form.html", {"form": form, "title": title, "back": back,
+                                         "up_url": council.get_absolute_url(), "up_label": council},
+                  status=status)
 
 
 @login_required
@@ -141,10 +143,8 @@ def follow_up_add(request, pk):
                                next_due=form.cleaned_data["next_due"])
         messages.success(request, _("Uppföljningen är sparad."))
         return redirect(measure)
-    return render(request, "measures/form.html", {
-        "form": form, "council": measure.council, "title": _("Ny uppföljning: %(m)s") % {"m": measure},
-        "back": measure.get_absolute_url(),
-    }, status=400)
+    return _form_page(request, form, council=measure.council, title=_("Ny uppföljning: %(m)s") % {"m": measure},
+                      back=measure.get_absolute_url(), status=400)
 
 
 @login_required
@@ -156,9 +156,8 @@ def comment_add(request, pk):
         services.comment_add(measure=measure, user=request.user, text=form.cleaned_data["text"])
         messages.success(request, _("Kommentaren är sparad."))
         return redirect(measure)
-    return render(request, "measures/form.html", {
-        "form": form, "council": measure.council, "title": _("Kommentera"), "back": measure.get_absolute_url(),
-    }, status=400)
+    return _form_page(request, form, council=measure.council, title=_("Kommentera"),
+                      back=measure.get_absolute_url(), status=400)
 
 
 @login_required
