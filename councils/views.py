@@ -35,6 +35,12 @@ def overview(request):
     return render(request, "councils/overview.html", {"rows": rows})
 
 
+@login_required
+def account_settings(request):
+    """The user's own settings: the language of the interface, the password."""
+    return render(request, "councils/account_settings.html")
+
+
 def form_page(request, form, *, title, council=None, back=None):
     """The shared form page (templates/form.html); back defaults to the council's page."""
     back = back or (council.get_absolute_url() if council else reverse("councils:overview"))

@@ -97,12 +97,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+# Swedish is the language of the councils; English for members who read it better (a language switch in settings).
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-# Swedish municipal practice: ISO dates (2026-11-22) and 24-hour times everywhere.
+# Swedish municipal practice: ISO dates (2026-11-22) and 24-hour times everywhere, in English too.
 FORMAT_MODULE_PATH = ["lobra.formats"]
 
 STATIC_URL = "static/"

@@ -237,3 +237,14 @@ def test_council_page_gathers_the_meetings_and_measures_panels_in_its_view(coord
     templates = [template for template, _panel in response.context["panels"]]
     assert templates == ["meetings/_council_panel.html", "measures/_council_panel.html"]
     assert response.context["panels"][0][1]["can_write"] is True
+
+
+def test_a_member_switches_the_interface_to_english_on_the_settings_page(member_client):
+    from django.urls import reverse
+
+    page = member_client.get(reverse("councils:account_settings"))
+    assert page.status_code == 200 and '<html lang="sv">' in page.content.decode()
+    response = member_client.post(reverse("set_language"),
+                                  {"language": "en", "next": reverse("councils:account_settings")})
+    assert response.status_code == 302
+    assert '<html lang="en">' in member_client.get(reverse("councils:account_settings")).content.decode()
