@@ -55,9 +55,13 @@ def council_measures(request, council_pk):
 def plan(request, pk):
     """The plan of an agreement, per priority area, laid out like the signed document."""
     agreement = get_agreement_for(request.user, pk)
-    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("sida"))
+    if "sida" in request.GET:  # the first release's Swedish page parameter
+        query = request.GET.copy()
+        query["page"] = query.pop("sida")[-1]
+        return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
+    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("sida", None)
+    query.pop("page", None)
     return render(request, "measures/plan.html", {
         "agreement": agreement,
         "council": agreement.council,
