@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -388,11 +389,18 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("logghändelser")
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.object_repr}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label}: {self.object_repr}"
+
+    @property
+    def action_label(self):
+        """The action in the reader's language: services store the Swedish msgid (gettext_noop)."""
+        return gettext(self.action)
 
 
 def log_action(*, council, user, action, obj):
-    """Record who did what; call it inside the transaction that makes the change."""
+    """Record who did what; call it inside the transaction that makes the change.
+
+    `action` is a Swedish msgid marked with gettext_noop, translated when shown (AuditEntry.action_label)."""
     return AuditEntry.objects.create(
         council=council,
         user=user if user is not None and user.is_authenticated else None,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .models import Council, Forum, Membership, Organisation, Person, log_action
 
@@ -40,7 +41,7 @@ def person_create(*, council, user, person, forum, role, valid_from):
             Membership(council=council, person=created),
             {"forum": forum, "role": role, "valid_from": valid_from},
         )
-        log_action(council=council, user=user, action="Person tillagd", obj=membership)
+        log_action(council=council, user=user, action=gettext_noop("Person tillagd"), obj=membership)
     return created
 
 
@@ -49,21 +50,21 @@ def person_update(*, person, user, fields):
     with transaction.atomic():
         save_fields(person, fields)
         for council in Council.objects.filter(memberships__person=person).distinct():
-            log_action(council=council, user=user, action="Person ändrad", obj=person)
+            log_action(council=council, user=user, action=gettext_noop("Person ändrad"), obj=person)
     return person
 
 
 def membership_create(*, council, user, fields):
     with transaction.atomic():
         membership = save_fields(Membership(council=council), fields)
-        log_action(council=council, user=user, action="Roll tilldelad", obj=membership)
+        log_action(council=council, user=user, action=gettext_noop("Roll tilldelad"), obj=membership)
     return membership
 
 
 def membership_update(*, membership, user, fields):
     with transaction.atomic():
         save_fields(membership, fields)
-        log_action(council=membership.council, user=user, action="Roll ändrad", obj=membership)
+        log_action(council=membership.council, user=user, action=gettext_noop("Roll ändrad"), obj=membership)
     return membership
 
 
@@ -71,7 +72,7 @@ def membership_end(*, membership, user, valid_to):
     """End a role on a date; the membership stays as history."""
     with transaction.atomic():
         membership.end(valid_to)
-        log_action(council=membership.council, user=user, action="Roll avslutad", obj=membership)
+        log_action(council=membership.council, user=user, action=gettext_noop("Roll avslutad"), obj=membership)
     return membership
 
 
@@ -79,7 +80,7 @@ def forum_save(*, council, user, fields, forum=None):
     """Create (forum None) or change a forum of the council."""
     with transaction.atomic():
         forum = save_fields(forum or Forum(council=council), fields)
-        log_action(council=council, user=user, action="Forum sparat", obj=forum)
+        log_action(council=council, user=user, action=gettext_noop("Forum sparat"), obj=forum)
     return forum
 
 

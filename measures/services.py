@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from councils.models import log_action
 from councils.services import save_fields
@@ -20,7 +21,7 @@ def follow_up_add(*, measure, user, fields, next_due=None):
         follow_up = save_fields(FollowUp(measure=measure, author=getattr(user, "person", None)), fields)
         measure.follow_up_due = next_due or follow_up.date + relativedelta(months=DEFAULT_FOLLOW_UP_MONTHS)
         measure.save(update_fields=["follow_up_due", "updated_at"])
-        log_action(council=measure.council, user=user, action="Uppföljning tillagd", obj=follow_up)
+        log_action(council=measure.council, user=user, action=gettext_noop("Uppföljning tillagd"), obj=follow_up)
     return follow_up
 
 
@@ -28,7 +29,7 @@ def comment_add(*, measure, user, text):
     """Add a member's comment to a measure."""
     with transaction.atomic():
         comment = Comment.objects.create(measure=measure, author=user.person, text=text)
-        log_action(council=measure.council, user=user, action="Kommentar på åtgärd", obj=measure)
+        log_action(council=measure.council, user=user, action=gettext_noop("Kommentar på åtgärd"), obj=measure)
     return comment
 
 
@@ -52,7 +53,7 @@ def measure_save(*, council, user, fields, activities, measure=None):
     with transaction.atomic():
         measure = save_fields(measure or Measure(council=council), fields)
         activities_set(measure=measure, lines=activities)
-        log_action(council=council, user=user, action="Åtgärd skapad" if created else "Åtgärd ändrad", obj=measure)
+        log_action(council=council, user=user, action=gettext_noop("Åtgärd skapad") if created else gettext_noop("Åtgärd ändrad"), obj=measure)
     return measure
 
 
@@ -61,7 +62,7 @@ def agreement_save(*, council, user, fields, agreement=None):
     with transaction.atomic():
         agreement = save_fields(agreement or Agreement(council=council), fields)
         log_action(council=council, user=user, obj=agreement,
-                   action="Överenskommelse skapad" if created else "Överenskommelse ändrad")
+                   action=gettext_noop("Överenskommelse skapad") if created else gettext_noop("Överenskommelse ändrad"))
     return agreement
 
 
@@ -70,7 +71,7 @@ def area_save(*, agreement, user, fields, area=None):
     with transaction.atomic():
         area = save_fields(area or PriorityArea(agreement=agreement), fields)
         log_action(council=agreement.council, user=user, obj=area,
-                   action="Prioriterat område skapat" if created else "Prioriterat område ändrat")
+                   action=gettext_noop("Prioriterat område skapat") if created else gettext_noop("Prioriterat område ändrat"))
     return area
 
 
@@ -78,7 +79,7 @@ def place_save(*, council, user, fields, place=None):
     created = place is None
     with transaction.atomic():
         place = save_fields(place or Place(council=council), fields)
-        log_action(council=council, user=user, obj=place, action="Plats skapad" if created else "Plats ändrad")
+        log_action(council=council, user=user, obj=place, action=gettext_noop("Plats skapad") if created else gettext_noop("Plats ändrad"))
     return place
 
 
@@ -103,5 +104,5 @@ def task_to_activity(*, decision, measure, text, user):
             raise ValidationError(_("Uppdraget är redan en aktivitet."))
         activity = Activity.objects.create(measure=measure, decision=decision, text=text,
                                            position=measure.activities.next_position())
-        log_action(council=measure.council, user=user, action="Uppdrag blev aktivitet", obj=activity)
+        log_action(council=measure.council, user=user, action=gettext_noop("Uppdrag blev aktivitet"), obj=activity)
     return activity

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from councils.models import Forum, Organisation, log_action
 
@@ -216,5 +217,5 @@ def import_rows(*, result, agreement, user):
                 for position, text in enumerate(row.activities)
             )
         log_action(council=agreement.council, user=user,
-                   action=f"{len(result.rows)} åtgärder importerade", obj=agreement)
+                   action=gettext_noop("Åtgärder importerade"), obj=f"{agreement} ({len(result.rows)})")
     return [row.measure for row in result.rows]

@@ -6,6 +6,7 @@ from django import template
 from django.db.models import F, IntegerField, Value
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.models import Decision
 
@@ -19,7 +20,8 @@ BADGE_CLASSES = {
     FollowUp.Status.YELLOW: "text-bg-warning",
     FollowUp.Status.RED: "text-bg-danger",
 }
-SHORT_LABELS = {FollowUp.Status.GREEN: "Grön", FollowUp.Status.YELLOW: "Gul", FollowUp.Status.RED: "Röd"}
+SHORT_LABELS = {FollowUp.Status.GREEN: gettext_lazy("Grön"), FollowUp.Status.YELLOW: gettext_lazy("Gul"),
+                FollowUp.Status.RED: gettext_lazy("Röd")}
 
 
 @register.simple_tag
@@ -28,7 +30,7 @@ def status_badge(status):
     if not status:
         return format_html('<span class="badge text-bg-light border">{}</span>', _("Ingen uppföljning"))
     return format_html('<span class="badge {} status-badge" title="{}">{}</span>', BADGE_CLASSES[status],
-                       FollowUp.Status(status).label, _(SHORT_LABELS[status]))
+                       FollowUp.Status(status).label, SHORT_LABELS[status])
 
 
 @register.simple_tag

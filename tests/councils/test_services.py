@@ -34,3 +34,12 @@ def test_an_organisation_people_belong_to_cannot_be_deleted(council, coordinator
     with pytest.raises(ValidationError, match="kan inte tas bort"):
         services.organisation_delete(user=coordinator.user, organisation=organisation)
     assert Person.objects.filter(organisation=organisation).exists()
+
+
+def test_the_audit_log_stores_the_swedish_action_and_shows_it_in_the_readers_language(council, coordinator, member):
+    from django.utils import translation
+
+    services.membership_end(membership=member.memberships.get(), user=coordinator.user, valid_to=datetime.date.today())
+    entry = AuditEntry.objects.get(action="Roll avslutad")
+    with translation.override("en"):
+        assert entry.action_label == "Role ended"
