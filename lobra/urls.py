@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),  # set_language, posted by the settings page
     path("meetings/", include("meetings.urls")),
+    # Justering and the signed PDFs keep their published addresses under /meetings/.
+    path("meetings/", include("protocols.urls")),
     path("", include("measures.urls")),
     *measures_redirects,
     path("", include("councils.urls")),

@@ -14,7 +14,7 @@ from django.utils import timezone
 from councils.models import Organisation
 from measures.models import Agreement, Measure, Place, PriorityArea
 from meetings.models import AgendaItem, Attachment, Attendance, Decision, Meeting
-from meetings.protocol_models import ProtocolVersion
+from protocols.models import ProtocolVersion
 
 
 @dataclass(frozen=True)
@@ -75,15 +75,17 @@ ROUTES = {
     "meetings:decision_delete": Case(on("decision"), method="post"),
     "meetings:attachment": Case(on("attachment"), wrong=None),
     "meetings:attachment_delete": Case(on("attachment"), method="post"),
-    "meetings:protocol_meeting": Case(on("meeting"), wrong=None),
-    "meetings:protocol_send": Case(on("meeting"), method="post"),
-    "meetings:protocol_withdraw": Case(on("meeting"), method="post"),
-    "meetings:protocol_correction": Case(on("meeting"), method="post"),
-    "meetings:protocol_pdf": Case(on("meeting"), wrong=None),
-    "meetings:protocol_version": Case(on("version"), wrong=None),
-    "meetings:protocol_answer": Case(on("version"), method="post"),  # the member is no adjuster
-    "meetings:protocol_preview": Case(on("version"), wrong=None),
-    "meetings:protocol_version_pdf": Case(on("version"), wrong=None),
+    "protocols:protocol_meeting": Case(on("meeting"), wrong=None),
+    "protocols:protocol_send": Case(on("meeting"), method="post"),
+    "protocols:protocol_withdraw": Case(on("meeting"), method="post"),
+    "protocols:protocol_correction": Case(on("meeting"), method="post"),
+    "protocols:protocol_pdf": Case(on("meeting"), wrong=None),
+    "protocols:protocol_version": Case(on("version"), wrong=None),
+    "protocols:protocol_answer": Case(on("version"), method="post"),  # the member is no adjuster
+    "protocols:protocol_preview": Case(on("version"), wrong=None),
+    "protocols:protocol_version_pdf": Case(on("version"), wrong=None),
+    "protocols:protocol_seal_retry": Case(on("version"), method="post"),
+    "protocols:protocol_seal_status": Case(on("version"), wrong=None),
     "measures:council": Case(on("council"), wrong=None),
     "measures:mine": Case(on("council"), wrong=None),
     "measures:stale": Case(on("council"), wrong=NO_MEASURES_WRITE),
@@ -109,9 +111,9 @@ ROUTES = {
 # Open to anyone, on purpose.
 PUBLIC = {
     "meetings:feed": "a secret token in the URL stands in for the login (calendar apps cannot log in)",
-    "meetings:protocol_public_pdf": "the published, redacted protocol (offentlighetsprincipen)",
-    "meetings:protocol_version_public_pdf": "the published, redacted protocol of one version",
-    "meetings:protocol_verify": "anyone may verify a printed or mailed protocol PDF",
+    "protocols:protocol_public_pdf": "the published, redacted protocol (offentlighetsprincipen)",
+    "protocols:protocol_version_public_pdf": "the published, redacted protocol of one version",
+    "protocols:protocol_verify": "anyone may verify a printed or mailed protocol PDF",
 }
 
 
