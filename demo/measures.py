@@ -510,6 +510,9 @@ def _link_meeting(council, measures):
         )
     item = meeting.items.filter(title=MEETING_ITEM).first()
     if item is not None:
+        # This meeting had no återrapportering item; the follow-ups were reported under the plan's item.
+        if not meeting.items.filter(reports_follow_ups=True).exists():
+            meeting.items.filter(pk=item.pk).update(reports_follow_ups=True)
         for title in MEETING_MEASURES:
             measures[title].agenda_items.add(item)
     task = Decision.objects.filter(agenda_item__meeting=meeting, kind=Decision.Kind.TASK,

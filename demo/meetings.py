@@ -199,6 +199,7 @@ def _create(council, spec, forum=None):
             meeting=meeting, position=n, number=number, title=title, minutes=clean_minutes(minutes),
             presenter=_person(*presenter) if presenter else None, confidential=bool(ground),
             confidentiality_ground=ground, minutes_updated_at=meeting.ends_at,
+            reports_follow_ups=title.startswith("Återrapportering"),
         )
         for k, (kind, text, responsible, due) in enumerate(decisions):
             Decision.objects.create(agenda_item=item, kind=kind, text=text, due_date=due, position=k,

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 from councils.access import get_council_for
 
 from . import services
-from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
+from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -51,9 +50,7 @@ def meeting_list(request, council_pk):
 
 @login_required
 def meeting_create(request, council_pk):
-    council = get_council_for(request.user, council_pk)
-    if not council.has_perm(request.user, "meetings.write"):
-        raise PermissionDenied
+    council = get_council_for(request.user, council_pk, perm="meetings.write")
     form = MeetingForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         meeting = services.meeting_create(
@@ -248,8 +245,7 @@ def attendance_add(request, pk):
 @login_required
 @require_POST
 def attendance_delete(request, pk):
-    row = get_object_or_404(Attendance.objects.select_related("meeting__council", "person"), pk=pk)
-    get_meeting_for(request.user, row.meeting_id, write=True)
+    row = get_attendance_for(request.user, pk, write=True)
     services.attendance_delete(row=row, user=request.user)
     return redirect("meetings:attendance", pk=row.meeting_id)
 

@@ -53,9 +53,8 @@ def _meeting_block(meeting, items):
     if block is not None:
         return block
     items = list(items)
-    # The follow-ups go under the återrapportering item; failing that, under the item on follow-up.
-    target = next((i for i in items if "återrapport" in i.title.lower()), None) or next(
-        (i for i in items if "uppföljning" in i.title.lower()), None)
+    # The follow-ups go under the item marked for återrapportering (AgendaItem.reports_follow_ups).
+    target = next((i for i in items if i.reports_follow_ups), None)
     no_id = Value(None, output_field=IntegerField())
     on_items = (Measure.objects.filter(agenda_items__meeting=meeting)
                 .annotate(item_id=F("agenda_items__id"), task_id=no_id).with_latest_status().order_by())

@@ -22,8 +22,17 @@
     try { window.localStorage.removeItem(draftKey(itemId)); } catch (e) { /* nothing to do */ }
   }
 
-  var TABLE_HTML = "<table><thead><tr><th>Problem</th><th>Åtgärd/insats</th><th>Ansvarig</th><th>Status/uppföljning</th></tr></thead>" +
-    "<tbody><tr><td><br></td><td><br></td><td><br></td><td><br></td></tr></tbody></table><p><br></p>";
+  // The headings come translated from the button (data-headings, separated by "|").
+  function tableHtml(headings) {
+    var head = "", body = "";
+    headings.split("|").forEach(function (heading) {
+      var th = document.createElement("th");
+      th.textContent = heading;
+      head += th.outerHTML;
+      body += "<td><br></td>";
+    });
+    return "<table><thead><tr>" + head + "</tr></thead><tbody><tr>" + body + "</tr></tbody></table><p><br></p>";
+  }
 
   function placeCaret(element) {
     if (!element) { return; }
@@ -82,7 +91,7 @@
       } else if (command === "formatBlock") {
         document.execCommand("formatBlock", false, button.dataset.value);
       } else if (command === "insertTable") {
-        document.execCommand("insertHTML", false, TABLE_HTML);
+        document.execCommand("insertHTML", false, tableHtml(button.dataset.headings));
         // The caret ends in the paragraph after the new table; move it into the table's first cell.
         var anchor = window.getSelection().anchorNode;
         var block = anchor && (anchor.nodeType === 1 ? anchor : anchor.parentElement).closest("p");
