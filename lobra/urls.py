@@ -12,7 +12,7 @@ urlpatterns = [
     path("konto/<path:rest>", RedirectView.as_view(url="/accounts/%(rest)s", permanent=True, query_string=True)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),  # set_language, posted by the settings page
-    path("meetings/", include("meetings.urls")),
+    path("", include("meetings.urls")),
     # Justering and the signed PDFs keep their published addresses under /meetings/.
     path("meetings/", include("protocols.urls")),
     path("", include("measures.urls")),

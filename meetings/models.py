@@ -174,7 +174,7 @@ class Meeting(models.Model):
     def justering_url(self):
         """The meeting's justering page: a published address under the meeting's own, which the protocols
         app serves (meetings links to it without knowing that app)."""
-        return f"{self.get_absolute_url()}justering/"
+        return f"{self.get_absolute_url()}protocol/"
 
     def split_attachments(self, items):
         """Give each prefetched item its attachments as `item.page_attachments` and each attachment its item,
