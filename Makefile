@@ -60,6 +60,7 @@ bench: $(STAMP) system-deps
 MESSAGES_IGNORE = --ignore=.venv --ignore=staticfiles --ignore='tests/*' --ignore='benchmarks/*' --ignore='demo/*'
 messages: $(STAMP) system-deps
 	$(PY) manage.py makemessages -l en --no-location $(MESSAGES_IGNORE)
+	msgattrib --no-obsolete -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l en
 
 clean:

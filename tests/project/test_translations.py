@@ -51,3 +51,36 @@ def test_pages_follow_the_chosen_language(member_client, council, language, word
     member_client.post(reverse("set_language"), {"language": language, "next": "/"})
     page = member_client.get(reverse("councils:detail", args=[council.pk])).content.decode()
     assert words in page and f'<html lang="{language}">' in page
+
+
+SWEDISH_UI_WORDS = ["Spara", "Ändra", "Avbryt", "Möten", "Dagordning", "Närvaro", "Uppföljning", "Åtgärd", "Inställningar",
+                    "Logga ut", "Sekretess", "Justering", "Ledamot", "Samordnare", "Kommande", "Senaste"]
+
+
+def test_the_main_pages_have_no_swedish_ui_text_left_in_english(coordinator_client, council, coordinator, member):
+    from meetings.services import default_agenda, meeting_create
+
+    coordinator_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    import datetime
+
+    from django.utils import timezone
+    starts = timezone.make_aware(datetime.datetime(2026, 12, 4, 9))
+    with translation.override("sv"):  # the council's standard agenda is data, written in Swedish
+        meeting = meeting_create(council=council, user=coordinator.user, data={
+            "title": "Rådsmöte", "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=2), "place": "X"})
+        data = ["Rådsmöte", *(title for title, *_rest in default_agenda())]
+    for url in [reverse("councils:detail", args=[council.pk]), reverse("meetings:list", args=[council.pk]),
+                reverse("meetings:detail", args=[meeting.pk]), reverse("meetings:minutes", args=[meeting.pk]),
+                reverse("meetings:agenda", args=[meeting.pk]), reverse("meetings:attendance", args=[meeting.pk]),
+                reverse("measures:council", args=[council.pk]), reverse("protocols:protocol_meeting", args=[meeting.pk]),
+                reverse("councils:account_settings")]:
+        page = coordinator_client.get(url).content.decode()
+        for text in data:
+            page = page.replace(str(text), "")
+        left = [word for word in SWEDISH_UI_WORDS if f">{word}" in page or f" {word} " in page or f'"{word}' in page]
+        assert left == [], url
+
+
+def test_templates_leave_date_formats_to_the_format_modules():
+    templates = pathlib.Path(__file__).resolve().parents[2] / "templates"
+    assert [str(p) for p in templates.rglob("*.*") if '|date:"Y-m-d"' in p.read_text(errors="ignore")] == []
