@@ -35,6 +35,16 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _form_page(request, form, *, title, meeting=None, council=None):
+    """The shared form page (templates/form.html), back to the meeting or to the council's meetings."""
+    if meeting is not None:
+        up_url, up_label = meeting.get_absolute_url(), meeting
+    else:
+        up_url, up_label = reverse("meetings:list", args=[council.pk]), f"{_('Möten')} – {council}"
+    return render(request, "form.html", {"form": form, "title": title, "back": up_url,
+                                         "up_url": up_url, "up_label": up_label})
+
+
 @login_required
 def meeting_list(request, council_pk):
     council = get_council_for(request.user, council_pk)
@@ -58,7 +68,7 @@ def meeting_create(request, council_pk):
         )
         messages.success(request, _("Mötet är skapat med rådets standarddagordning."))
         return redirect("meetings:agenda", pk=meeting.pk)
-    return render(request, "meetings/form.html", {"form": form, "council": council, "title": _("Nytt möte")})
+    return _form_page(request, form, council=council, title=_("Nytt möte"))
 
 
 @login_required
@@ -70,9 +80,7 @@ def meeting_edit(request, pk):
                                           adjusters=form.cleaned_data["adjusters"])
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(meeting)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra möte"),
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ändra möte"))
 
 
 def _page_context(request, meeting):
@@ -179,9 +187,7 @@ def item_edit(request, item_pk):
                                     numbered=form.cleaned_data["numbered"])
         messages.success(request, _("Punkten är sparad."))
         return redirect("meetings:agenda", pk=meeting.pk)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra dagordningspunkt"),
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ändra dagordningspunkt"))
 
 
 @login_required
@@ -332,10 +338,7 @@ def attachment_upload(request, pk):
         attachment = services.attachment_add(meeting=meeting, user=request.user, attachment=form.save(commit=False))
         messages.success(request, _("%(attachment)s är uppladdad.") % {"attachment": attachment})
         return redirect(meeting)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ladda upp bilaga"),
-        "multipart": True,
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ladda upp bilaga"))
 
 
 @login_required
