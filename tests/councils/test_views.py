@@ -248,3 +248,12 @@ def test_a_member_switches_the_interface_to_english_on_the_settings_page(member_
                                   {"language": "en", "next": reverse("councils:account_settings")})
     assert response.status_code == 302
     assert '<html lang="en">' in member_client.get(reverse("councils:account_settings")).content.decode()
+
+
+def test_an_english_browser_still_gets_swedish_until_english_is_chosen(member_client, council):
+    from django.urls import reverse
+
+    url = reverse("councils:detail", args=[council.pk])
+    assert "Mina råd" in member_client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    member_client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert "My councils" in member_client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
