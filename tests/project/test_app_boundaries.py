@@ -6,7 +6,7 @@ import pathlib
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-DOMAIN_APPS = ["councils", "meetings", "measures", "lobra"]
+DOMAIN_APPS = ["councils", "meetings", "protocols", "measures", "lobra"]
 DEVELOPMENT_APPS = {"demo", "benchmarks"}
 
 

@@ -10,7 +10,7 @@ from django.contrib.staticfiles import finders
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # Runtime code must get by with requirements.txt; demo and benchmarks may use the development tools too.
-RUNTIME_DIRS = ["lobra", "councils", "meetings", "measures"]
+RUNTIME_DIRS = ["lobra", "councils", "meetings", "protocols", "measures"]
 DEVELOPMENT_DIRS = ["benchmarks", "demo"]
 
 
