@@ -4,10 +4,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from councils.management.commands.bench import coordinator_of, offered_pages
+from benchmarks.management.commands.bench import coordinator_of, offered_pages
+from benchmarks.scale import search as scale
+from benchmarks.scale import signature
 from councils.models import Council
-from councils.scale import signature
-from search import scale
 
 pytestmark = pytest.mark.django_db
 
