@@ -18,6 +18,7 @@ from councils.models import log_action
 
 from . import services
 from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
+from .editor import editor_media, editor_texts, minutes_widget_html
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -31,6 +32,7 @@ from .forms import (
 )
 from .ics import calendar_bytes
 from .models import Attendance, CalendarFeed, Meeting, page_prefetches
+from .sanitize import too_long_message
 
 
 def _wants_json(request):
@@ -112,6 +114,8 @@ def meeting_minutes(request, pk):
     fields = render_to_string("meetings/_decision_fields.html", {"form": form})
     for item in context["items"]:
         item.decision_fields = mark_safe(fields.replace("_ITEM_", f"_{item.pk}_"))  # our own template, escaped
+        item.minutes_widget = minutes_widget_html(item)
+    context.update(editor_media=editor_media(), editor_texts=editor_texts(), too_long_message=too_long_message())
     return render(request, "meetings/meeting_minutes.html", context)
 
 
@@ -127,7 +131,7 @@ def minutes_save(request, item_pk):
         item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
     )
     current = result.item
-    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H:%M") if current.minutes_updated_at else ""
+    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H.%M") if current.minutes_updated_at else ""
     payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}
     if not result.saved and current.minutes_updated_by:
         writer = current.minutes_updated_by
