@@ -15,7 +15,7 @@ from councils.models import Membership, log_action
 
 from .ics import calendar_bytes
 from .models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Meeting
-from .sanitize import clean_minutes
+from .sanitize import check_minutes_length, clean_minutes
 
 OPENING_TEXT = (
     "<p>Sammanträdet öppnades av mötesordförande, deltagarna presenterade sig, föregående protokoll lades "
@@ -137,8 +137,12 @@ class MinutesSave:
 
 
 def minutes_save(*, item, user, minutes, base_version):
-    """Save an item's minutes if nobody saved since base_version; never overwrite a newer text."""
+    """Save an item's minutes if nobody saved since base_version; never overwrite a newer text.
+
+    Raises ValidationError (code "too_long") for minutes longer than MINUTES_MAX_LENGTH; nothing is saved then.
+    """
     clean = clean_minutes(minutes)
+    check_minutes_length(clean)
     now = timezone.now()
     with transaction.atomic():
         updated = AgendaItem.objects.filter(pk=item.pk, version=base_version).update(

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -125,11 +125,17 @@ def minutes_save(request, item_pk):
     item = get_item_for(request.user, item_pk, write=True)
     try:
         base_version = int(request.POST.get("version", ""))
+        result = services.minutes_save(
+            item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
+        )
     except ValueError:
         return JsonResponse({"error": _("Versionsnummer saknas.")}, status=400)
-    result = services.minutes_save(
-        item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
-    )
+    except (RequestDataTooBig, ValidationError):
+        # Only the length is checked after the sanitiser; a body over Django's upload limit is refused the same way.
+        if _wants_json(request):
+            return JsonResponse({"error": too_long_message()}, status=413)
+        messages.error(request, too_long_message())
+        return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
     current = result.item
     saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H.%M") if current.minutes_updated_at else ""
     payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}
