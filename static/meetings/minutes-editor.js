@@ -245,8 +245,13 @@ export function createMinutesEditor(textarea, texts, options) {
   extensions.push(lobraExtension(texts, options))
   const editor = prose.createTextareaEditor(textarea, extensions)
   const wrapper = editor.view.dom.parentElement
-  const toolbar = editor.storage.menu && editor.storage.menu.dom
-  if (toolbar) setupToolbar(editor, toolbar, texts, options.toolbarLabel)
+  // Tiptap builds the menu bar in its "create" event, one task after the editor exists.
+  const withToolbar = () => {
+    const toolbar = editor.storage.menu && editor.storage.menu.dom
+    if (toolbar && !toolbar.hasAttribute("role")) setupToolbar(editor, toolbar, texts, options.toolbarLabel)
+  }
+  editor.on("create", withToolbar)
+  withToolbar()
   handleKeys(editor, wrapper, options)
   // Coming back to an item with the keyboard continues the text instead of starting above it.
   editor.commands.setTextSelection(editor.state.doc.content.size)
