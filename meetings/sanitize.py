@@ -22,7 +22,8 @@ MINUTES_EXTENSIONS = {
     "BulletList": True,
     "OrderedList": True,
     "ListItem": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # No autolink: "Whats.App grupp" in a table is a chat group, not an address; links are made with Ctrl+K.
+    "Link": {"enableTarget": False, "autolink": False, "protocols": ["http", "https", "mailto", "tel"]},
     "Table": True,
     "TableRow": True,
     "TableHeader": True,

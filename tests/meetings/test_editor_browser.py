@@ -126,6 +126,7 @@ def test_the_five_column_platssamverkan_table_typed_by_keyboard_is_stored_with_i
     assert stored.startswith("<p>Arbetsdokument för problem, åtgärder/insatser och utveckling</p><table><thead><tr>")
     assert "".join(f"<th><p>{title}</p></th>" for title in HEADER) in stored
     assert stored.count("<tr>") == 4 and stored.count("<td>") == 15
+    assert "<td><p>Whats.App grupp</p></td>" in stored  # typed text that looks like an address stays text
     pasted = AgendaItem.objects.get(pk=paste_item.pk).minutes
     assert "<strong>Trygg hela veckan</strong> fortsätter <em>under våren</em>." in pasted
     assert "<ul><li><p>Nattvandring fredagar</p></li><li><p>Fältassistenter på torget</p></li></ul>" in pasted
