@@ -162,6 +162,29 @@ export function addRowBelow(editor) {
   return true
 }
 
+// A paste is cleaned once here, before ProseMirror sees it: what would make the item too long is refused with a
+// message instead of freezing the page on a document of tens of thousands of rows.
+let lastPaste = { raw: null, clean: null }
+
+function cleanOnce(raw) {
+  if (lastPaste.raw !== raw) lastPaste = { raw, clean: cleanPastedHTML(raw) }
+  return lastPaste.clean
+}
+
+function guardPaste(wrapper, texts, options) {
+  wrapper.addEventListener("paste", (event) => {
+    const data = event.clipboardData
+    if (!data) return
+    const html = data.getData("text/html")
+    const size = html ? cleanOnce(html).length : data.getData("text/plain").length
+    if (size > texts.maxLength) {
+      event.preventDefault()
+      event.stopPropagation()
+      options.onRefusedPaste()
+    }
+  }, true)
+}
+
 function handleKeys(editor, wrapper, options) {
   // Capturing on the wrapper runs before ProseMirror's own handlers on the editable element below it.
   wrapper.addEventListener("keydown", (event) => {
@@ -206,7 +229,7 @@ function lobraExtension(texts, options) {
   return prose.Extension.create({
     name: "lobraMinutes",
     transformPastedHTML(html) {
-      return cleanPastedHTML(html)
+      return cleanOnce(html)
     },
     addProseMirrorPlugins() {
       return [new prose.Plugin({ props: { attributes: options.attributes } })]
@@ -253,6 +276,7 @@ export function createMinutesEditor(textarea, texts, options) {
   editor.on("create", withToolbar)
   withToolbar()
   handleKeys(editor, wrapper, options)
+  guardPaste(wrapper, texts, options)
   // Coming back to an item with the keyboard continues the text instead of starting above it.
   editor.commands.setTextSelection(editor.state.doc.content.size)
   return editor

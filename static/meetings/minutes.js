@@ -60,6 +60,7 @@ class MinutesItem {
         spellcheck: "true",
       },
       onJump: (direction) => this.jump(direction),
+      onRefusedPaste: () => this.setStatus("error", this.form.dataset.msgPasteTooLong, { announced: true }),
     })
     this.editor.on("update", () => this.changed())
     this.editor.on("blur", () => { if (this.dirty) this.save() })

@@ -221,3 +221,31 @@ def test_save_status_is_announced_only_when_saved(login, live_server, council, c
     spoken = [text for text in page.evaluate("window.announcements") if text]
     assert len(spoken) == 1 and spoken[0].startswith("§ 1 Platssamverkan Liljeholmen: Sparat ")
     assert page.locator(f"#status-{first.pk}").get_attribute("aria-live") is None
+
+
+def test_pasting_five_megabytes_of_html_gives_a_swedish_message_and_loses_nothing(
+    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+):
+    from playwright.sync_api import expect
+
+    meeting = draft_meeting(council, secretary, chair)
+    first = meeting.items.order_by("position")[0]
+    AgendaItem.objects.filter(pk=first.pk).update(minutes="<p>Sparad text före klistringen.</p>")
+    row = ("<tr><td style='font-family:Arial'><img src='x.png'>Klotter vid torget<script>alert(1)</script></td>"
+           "<td><table><tr><td>Inre tabell</td></tr></table>Sanering</td></tr>")
+    huge = "<table>" + row * (5_000_000 // len(row)) + "</table>"
+    page = login(coordinator)
+    open_minutes(page, live_server, meeting)
+    paste_html(page, first, huge)
+    expect(page.locator(f"#status-{first.pk}")).to_contain_text("Det du klistrade in är för stort för en punkt")
+    assert page.locator(f"#item-{first.pk} .ProseMirror").inner_text() == "Sparad text före klistringen."
+
+    # A normal-sized paste of the same junk comes out clean: no images, scripts, styles or nested tables.
+    paste_html(page, first, "<table>" + row * 3 + "</table>")
+    page.keyboard.press("Tab")
+    wait_saved(page, first)
+    stored = AgendaItem.objects.get(pk=first.pk).minutes
+    assert stored.startswith("<p>Sparad text före klistringen.</p>") and stored.count("Klotter vid torget") == 3
+    for bad in ("<img", "script", "style", "font-family"):
+        assert bad not in stored
+    assert stored.count("<table>") == 1 and "<p>Inre tabell</p>" in stored
