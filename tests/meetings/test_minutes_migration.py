@@ -5,7 +5,7 @@ import importlib
 from meetings.demo import TABLE
 from meetings.sanitize import clean_minutes
 
-migration = importlib.import_module("meetings.migrations.0003_convert_minutes_for_prose_editor")
+migration = importlib.import_module("meetings.migrations.0005_convert_minutes_for_prose_editor")
 
 FIVE_TITLES = ["Problemområde", "Åtgärd/insats", "Deltagare", "Sammankallande/ansvarig", "Status/uppföljning"]
 
