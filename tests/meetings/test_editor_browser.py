@@ -249,3 +249,27 @@ def test_pasting_five_megabytes_of_html_gives_a_swedish_message_and_loses_nothin
     for bad in ("<img", "script", "style", "font-family"):
         assert bad not in stored
     assert stored.count("<table>") == 1 and "<p>Inre tabell</p>" in stored
+
+
+def test_a_save_refused_because_the_protocol_went_out_for_justering_keeps_the_text(
+    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+):
+    from playwright.sync_api import expect
+
+    from protocols.services import protocol_send
+
+    meeting = draft_meeting(council, secretary, chair)
+    first = meeting.items.order_by("position")[0]
+    page = login(coordinator)
+    open_minutes(page, live_server, meeting)
+    focus_editor(page, first)
+    page.keyboard.type("Första meningen.")
+    wait_saved(page, first)
+    protocol_send(meeting=Meeting.objects.get(pk=meeting.pk), user=coordinator.user)
+    page.keyboard.type(" Skrivet efter att protokollet skickades.")
+    status = page.locator(f"#status-{first.pk}")
+    expect(status).not_to_contain_text("Sparat", timeout=15_000)
+    expect(status).to_have_class("minutes-status small status-error", timeout=15_000)
+    assert "Skrivet efter" not in AgendaItem.objects.get(pk=first.pk).minutes
+    draft = page.evaluate(f"JSON.parse(localStorage.getItem('lobra:minutes:{first.pk}')).html")
+    assert "Första meningen. Skrivet efter att protokollet skickades." in draft
