@@ -78,7 +78,7 @@ def clean_minutes(raw):
     for pattern, replacement in _RENAMES:
         text = pattern.sub(replacement, text)
     cleaned = _cleaner().clean(text)
-    if "<table" in cleaned:
+    if "<table" in cleaned and _tables_need_work(cleaned):
         cleaned = _serialise(_normalise_tables(_parse(cleaned)))
     cleaned = cleaned.strip()
     # An editor that was emptied leaves one empty paragraph; store that as no minutes at all.
@@ -103,6 +103,23 @@ def minutes_to_text(html_text):
     text = re.sub(r"<(br|/p|/li|/tr|/h3|/h4)\s*/?>", "\n", html_text or "")
     text = re.sub(r"</t[dh]>", "\t", text)
     return nh3.clean(text, tags=set()).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").strip()
+
+
+_HEADER_ROW_IN_BODY = re.compile(r"<table>\s*(?:<tbody>\s*)?<tr>\s*<th[\s>]")
+_EMPTY_TABLE_PART = re.compile(r"<tr>\s*</tr>|<tbody>\s*</tbody>|<table>\s*</table>")
+_TABLE_TAG = re.compile(r"<(/?)table[\s>]")
+
+
+def _tables_need_work(cleaned):
+    """Whether a header row, an empty row or a nested table needs the (slower) tree pass; stored minutes do not."""
+    if _HEADER_ROW_IN_BODY.search(cleaned) or _EMPTY_TABLE_PART.search(cleaned):
+        return True
+    depth = 0
+    for match in _TABLE_TAG.finditer(cleaned):
+        depth += -1 if match.group(1) else 1
+        if depth > 1:
+            return True
+    return False
 
 
 # A small element tree over nh3's output (well-formed, allowed tags only), for the table rules nh3 cannot express.
