@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
     "councils",

@@ -16,7 +16,7 @@ from councils.tasks import send_email
 from .ics import calendar_bytes
 from .locking import MeetingLocked, meeting_locked
 from .models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Decision, Meeting
-from .sanitize import clean_minutes
+from .sanitize import check_minutes_length, clean_minutes
 
 __all__ = ["MeetingLocked", "clean_minutes"]
 
@@ -178,8 +178,12 @@ class MinutesSave:
 
 def minutes_save(*, item, user, minutes, base_version):
     """Save an item's minutes if nobody saved since base_version; never overwrite a newer text.
-    Raises MeetingLocked when the protocol went out for justering (or final) before the save got the lock."""
+
+    Raises MeetingLocked when the protocol went out for justering (or final) before the save got the lock, and
+    ValidationError (code "too_long") for minutes longer than MINUTES_MAX_LENGTH; nothing is saved then.
+    """
     clean = clean_minutes(minutes)
+    check_minutes_length(clean)
     now = timezone.now()
     with meeting_locked(item.meeting_id):
         updated = AgendaItem.objects.filter(pk=item.pk, version=base_version).update(

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,7 @@ from councils.access import get_council_for
 
 from . import services
 from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
+from .editor import editor_media, editor_texts, minutes_widget_html
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -29,6 +31,7 @@ from .forms import (
 )
 from .ics import calendar_bytes
 from .models import Attendance, CalendarFeed, Meeting, page_prefetches
+from .sanitize import too_long_message
 
 
 def _wants_json(request):
@@ -115,7 +118,17 @@ def meeting_minutes(request, pk):
     fields = render_to_string("meetings/_decision_fields.html", {"form": form})
     for item in context["items"]:
         item.decision_fields = mark_safe(fields.replace("_ITEM_", f"_{item.pk}_"))  # our own template, escaped
+        item.minutes_widget = minutes_widget_html(item)
+    context.update(editor_media=editor_media(), editor_texts=editor_texts(), too_long_message=too_long_message())
     return render(request, "meetings/meeting_minutes.html", context)
+
+
+def _minutes_too_long(request, item):
+    """Minutes over the stated size (or a body over Django's upload limit): refused with the same message."""
+    if _wants_json(request):
+        return JsonResponse({"error": too_long_message()}, status=413)
+    messages.error(request, too_long_message())
+    return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 @login_required
@@ -126,10 +139,14 @@ def minutes_save(request, item_pk):
         base_version = int(request.POST.get("version", ""))
     except ValueError:
         return JsonResponse({"error": _("Versionsnummer saknas.")}, status=400)
+    except RequestDataTooBig:
+        return _minutes_too_long(request, item)
     try:
         result = services.minutes_save(
             item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
         )
+    except ValidationError:
+        return _minutes_too_long(request, item)
     except services.MeetingLocked as locked:
         # The protocol went out for justering while the text was on its way: nothing was saved, and the
         # browser keeps the text, as it does after a conflict.
@@ -137,7 +154,7 @@ def minutes_save(request, item_pk):
             return JsonResponse({"error": str(locked.args[0]), "locked": True}, status=423)
         raise
     current = result.item
-    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H:%M") if current.minutes_updated_at else ""
+    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H.%M") if current.minutes_updated_at else ""
     payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}
     if not result.saved and current.minutes_updated_by:
         writer = current.minutes_updated_by

@@ -1,258 +1,230 @@
-/* Live minutes: autosave with version checks, a browser-kept draft until the server confirms, and a merge view.
-   Plain JavaScript, no build step. Every form works without it (the textarea posts the same fields). */
-(function () {
-  "use strict";
+/* Live minutes: one editor per agenda item, autosave with version checks, a browser-kept draft until the server
+   confirms, a merge view on conflict. Every form works without JavaScript (the textarea posts the same fields). */
+import { createMinutesEditor } from "./minutes-editor.js"
 
-  var SAVE_DELAY = 1500;
-  var RETRY_DELAY = 4000;
+const SAVE_DELAY = 1500
+const RETRY_DELAY = 4000
+const texts = JSON.parse(document.getElementById("minutes-editor-texts").textContent)
+const announcer = document.getElementById("minutes-announcer")
 
-  function draftKey(itemId) { return "lobra:minutes:" + itemId; }
+function draftKey(itemId) { return "lobra:minutes:" + itemId }
 
-  function readDraft(itemId) {
-    try { return JSON.parse(window.localStorage.getItem(draftKey(itemId)) || "null"); } catch (e) { return null; }
+function readDraft(itemId) {
+  try { return JSON.parse(window.localStorage.getItem(draftKey(itemId)) || "null") } catch (e) { return null }
+}
+
+function writeDraft(itemId, html, base) {
+  try {
+    window.localStorage.setItem(draftKey(itemId), JSON.stringify({ html, base, at: Date.now() }))
+  } catch (e) { /* storage full or disabled: the text stays in the editor and the server save still runs */ }
+}
+
+function dropDraft(itemId) {
+  try { window.localStorage.removeItem(draftKey(itemId)) } catch (e) { /* nothing to do */ }
+}
+
+// Screen readers hear the outcome of a save, never the typing that leads to it.
+function announce(message) {
+  if (!announcer) return
+  announcer.textContent = ""
+  window.setTimeout(() => { announcer.textContent = message }, 50)
+}
+
+class MinutesItem {
+  constructor(form, index, items) {
+    this.form = form
+    this.items = items
+    this.index = index
+    this.itemId = form.dataset.item
+    this.url = form.action
+    this.title = form.dataset.title
+    this.versionInput = form.querySelector("input[name=version]")
+    this.version = parseInt(this.versionInput.value, 10)
+    this.textarea = form.querySelector("textarea[name=minutes]")
+    this.status = document.getElementById("status-" + this.itemId)
+    this.conflict = document.getElementById("conflict-" + this.itemId)
+    this.csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value
+    this.timer = null
+    this.inFlight = false
+    this.dirty = false
+    this.blocked = false // a conflict, or a protocol sent for justering, waits for the writer's choice
+    this.tooLong = false
+    this.form.querySelectorAll(".no-js-only").forEach((el) => { el.hidden = true })
+    this.editor = createMinutesEditor(this.textarea, texts, {
+      toolbarLabel: form.dataset.toolbarLabel,
+      attributes: {
+        "aria-labelledby": form.dataset.labelledby,
+        "aria-describedby": "minutes-help",
+        "aria-multiline": "true",
+        "aria-keyshortcuts": "Alt+PageDown Alt+PageUp",
+        spellcheck: "true",
+      },
+      onJump: (direction) => this.jump(direction),
+      onRefusedPaste: () => this.setStatus("error", this.form.dataset.msgPasteTooLong, { announced: true }),
+    })
+    this.editor.on("update", () => this.changed())
+    this.editor.on("blur", () => { if (this.dirty) this.save() })
+    this.form.addEventListener("submit", (event) => { event.preventDefault(); this.save() })
+    this.restoreDraft()
   }
 
-  function writeDraft(itemId, html, base) {
+  html() {
+    const html = this.editor.getHTML()
+    return /^<p><\/p>$/.test(html) ? "" : html
+  }
+
+  setHTML(html) {
+    this.editor.commands.setContent(html || "", { emitUpdate: false })
+  }
+
+  restoreDraft() {
+    const draft = readDraft(this.itemId)
+    if (!draft) return
+    if (draft.html === this.html()) { dropDraft(this.itemId); return }
+    if (draft.base === this.version) {
+      this.setHTML(draft.html)
+      this.dirty = true
+      this.setStatus("pending", this.form.dataset.msgRestored)
+      this.schedule(300)
+    } else {
+      // The item was saved by someone else after this draft was written: let the writer merge.
+      this.showConflict({ minutes: this.textarea.defaultValue, version: this.version,
+                          saved_at: this.form.dataset.savedAt, saved_by: this.form.dataset.savedBy }, draft.html)
+    }
+  }
+
+  jump(direction) {
+    const target = this.items[this.index + direction]
+    if (!target) return
+    target.form.closest("section").scrollIntoView({ block: "start" })
+    target.editor.commands.focus("end")
+  }
+
+  setStatus(kind, text, { announced = false } = {}) {
+    if (!this.status) return
+    this.status.className = "minutes-status small status-" + kind
+    this.status.textContent = text
+    if (announced) announce(this.title + ": " + text)
+  }
+
+  changed() {
+    this.dirty = true
+    const html = this.html()
+    writeDraft(this.itemId, html, this.version)
+    if (this.blocked) return
+    if (html.length > texts.maxLength) {
+      if (!this.tooLong) this.setStatus("error", this.form.dataset.msgTooLong, { announced: true })
+      this.tooLong = true
+      window.clearTimeout(this.timer)
+      return
+    }
+    this.tooLong = false
+    this.setStatus("pending", this.form.dataset.msgPending)
+    this.schedule(SAVE_DELAY)
+  }
+
+  schedule(delay) {
+    window.clearTimeout(this.timer)
+    this.timer = window.setTimeout(() => this.save(), delay)
+  }
+
+  async save() {
+    window.clearTimeout(this.timer)
+    if (this.blocked || this.tooLong) return
+    if (this.inFlight) { this.schedule(SAVE_DELAY); return }
+    const sent = this.html()
+    const body = new FormData()
+    body.append("minutes", sent)
+    body.append("version", String(this.version))
+    this.inFlight = true
+    this.setStatus("saving", this.form.dataset.msgSaving)
+    let response, data
     try {
-      window.localStorage.setItem(draftKey(itemId), JSON.stringify({ html: html, base: base, at: Date.now() }));
-    } catch (e) { /* storage full or disabled: the server save still runs */ }
-  }
-
-  function dropDraft(itemId) {
-    try { window.localStorage.removeItem(draftKey(itemId)); } catch (e) { /* nothing to do */ }
-  }
-
-  // The headings come translated from the button (data-headings, separated by "|").
-  function tableHtml(headings) {
-    var head = "", body = "";
-    headings.split("|").forEach(function (heading) {
-      var th = document.createElement("th");
-      th.textContent = heading;
-      head += th.outerHTML;
-      body += "<td><br></td>";
-    });
-    return "<table><thead><tr>" + head + "</tr></thead><tbody><tr>" + body + "</tr></tbody></table><p><br></p>";
-  }
-
-  function placeCaret(element) {
-    if (!element) { return; }
-    var range = document.createRange();
-    range.selectNodeContents(element);
-    range.collapse(false);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
-
-  function Editor(form) {
-    this.form = form;
-    this.itemId = form.dataset.item;
-    this.url = form.action;
-    this.version = parseInt(form.querySelector("input[name=version]").value, 10);
-    this.textarea = form.querySelector("textarea[name=minutes]");
-    this.editor = form.querySelector(".minutes-editor");
-    this.toolbar = form.querySelector(".minutes-toolbar");
-    this.status = document.getElementById("status-" + this.itemId);
-    this.conflict = document.getElementById("conflict-" + this.itemId);
-    this.csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-    this.timer = null;
-    this.inFlight = false;
-    this.dirty = false;
-    this.blocked = false; // true while a conflict waits for the user's choice
-    this.start();
-  }
-
-  Editor.prototype.start = function () {
-    var self = this;
-    this.textarea.hidden = true;
-    this.form.querySelectorAll(".no-js-only").forEach(function (el) { el.hidden = true; });
-    this.editor.hidden = false;
-    this.toolbar.hidden = false;
-    this.editor.innerHTML = this.textarea.value;
-    this.editor.addEventListener("input", function () { self.changed(); });
-    this.editor.addEventListener("focusout", function () { if (self.dirty) { self.save(); } });
-    this.editor.addEventListener("focus", function () {
-      document.execCommand("defaultParagraphSeparator", false, "p");
-      if (!self.editor.innerHTML.trim()) {
-        // Start an empty item with a paragraph so the first line is a <p>, like every following line.
-        self.editor.innerHTML = "<p><br></p>";
-        placeCaret(self.editor.firstChild);
-      }
-    });
-    this.toolbar.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-command]");
-      if (!button) { return; }
-      event.preventDefault();
-      self.editor.focus();
-      var command = button.dataset.command;
-      if (command === "createLink") {
-        var href = window.prompt(button.dataset.prompt || "Länk", "https://");
-        if (href) { document.execCommand("createLink", false, href); }
-      } else if (command === "formatBlock") {
-        document.execCommand("formatBlock", false, button.dataset.value);
-      } else if (command === "insertTable") {
-        document.execCommand("insertHTML", false, tableHtml(button.dataset.headings));
-        // The caret ends in the paragraph after the new table; move it into the table's first cell.
-        var anchor = window.getSelection().anchorNode;
-        var block = anchor && (anchor.nodeType === 1 ? anchor : anchor.parentElement).closest("p");
-        var inserted = block && block.previousElementSibling;
-        if (inserted && inserted.tagName === "TABLE") { placeCaret(inserted.querySelector("tbody td")); }
+      response = await fetch(this.url, {
+        method: "POST", body, credentials: "same-origin",
+        headers: { "Accept": "application/json", "X-CSRFToken": this.csrf },
+      })
+      data = await response.json()
+    } catch (e) {
+      this.inFlight = false
+      if (response && !response.ok) {
+        this.setStatus("error", this.form.dataset.msgError, { announced: true })
       } else {
-        document.execCommand(command, false, null);
+        this.setStatus("offline", this.form.dataset.msgOffline, { announced: true })
       }
-      self.changed();
-    });
-    this.editor.addEventListener("keydown", function (event) {
-      // Tab moves between table cells (and adds a row after the last cell) instead of leaving the editor.
-      if (event.key !== "Tab") { return; }
-      var node = window.getSelection().anchorNode;
-      var cell = node && (node.nodeType === 1 ? node : node.parentElement).closest("td, th");
-      if (!cell || !self.editor.contains(cell)) { return; }
-      event.preventDefault();
-      var table = cell.closest("table");
-      var cells = Array.prototype.slice.call(table.querySelectorAll("th, td"));
-      var index = cells.indexOf(cell) + (event.shiftKey ? -1 : 1);
-      if (index >= cells.length) {
-        var row = document.createElement("tr");
-        cell.parentElement.querySelectorAll("td, th").forEach(function () {
-          var td = document.createElement("td");
-          td.appendChild(document.createElement("br"));
-          row.appendChild(td);
-        });
-        (table.tBodies[0] || table).appendChild(row);
-        placeCaret(row.firstChild);
-        self.changed();
-      } else if (index >= 0) {
-        placeCaret(cells[index]);
-      }
-    });
-    this.form.addEventListener("submit", function (event) { event.preventDefault(); self.save(); });
-
-    var draft = readDraft(this.itemId);
-    if (draft && draft.html !== this.editor.innerHTML) {
-      if (draft.base === this.version) {
-        this.editor.innerHTML = draft.html;
-        this.dirty = true;
-        this.setStatus("pending", this.form.dataset.msgRestored);
-        this.schedule(300);
-      } else {
-        // The item was saved by someone else after this draft was written: let the user merge.
-        this.showConflict({ minutes: this.textarea.value, version: this.version,
-                            saved_at: this.form.dataset.savedAt, saved_by: this.form.dataset.savedBy }, draft.html);
-      }
-    } else if (draft) {
-      dropDraft(this.itemId);
+      this.schedule(RETRY_DELAY)
+      return
     }
-  };
-
-  Editor.prototype.setStatus = function (kind, text) {
-    if (!this.status) { return; }
-    this.status.className = "minutes-status small status-" + kind;
-    this.status.textContent = text;
-  };
-
-  Editor.prototype.changed = function () {
-    this.dirty = true;
-    writeDraft(this.itemId, this.editor.innerHTML, this.version);
-    if (!this.blocked) {
-      this.setStatus("pending", this.form.dataset.msgPending);
-      this.schedule(SAVE_DELAY);
-    }
-  };
-
-  Editor.prototype.schedule = function (delay) {
-    var self = this;
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(function () { self.save(); }, delay);
-  };
-
-  Editor.prototype.save = function () {
-    var self = this;
-    window.clearTimeout(this.timer);
-    if (this.blocked) { return; }
-    if (this.inFlight) { this.schedule(SAVE_DELAY); return; }
-    var sent = this.editor.innerHTML;
-    var body = new FormData();
-    body.append("minutes", sent);
-    body.append("version", String(this.version));
-    this.inFlight = true;
-    this.setStatus("saving", this.form.dataset.msgSaving);
-    fetch(this.url, {
-      method: "POST",
-      body: body,
-      headers: { "Accept": "application/json", "X-CSRFToken": this.csrf },
-      credentials: "same-origin"
-    }).then(function (response) {
-      return response.json().then(function (data) { return { status: response.status, data: data }; });
-    }).then(function (result) {
-      self.inFlight = false;
-      if (result.status === 200) {
-        self.version = result.data.version;
-        self.form.querySelector("input[name=version]").value = String(self.version);
-        if (self.editor.innerHTML === sent) {
-          self.dirty = false;
-          dropDraft(self.itemId);
-          self.setStatus("saved", self.form.dataset.msgSaved.replace("%s", result.data.saved_at));
-        } else {
-          writeDraft(self.itemId, self.editor.innerHTML, self.version);
-          self.schedule(SAVE_DELAY);
-        }
-      } else if (result.status === 409) {
-        self.showConflict(result.data, self.editor.innerHTML);
-      } else if (result.status === 423) {
-        // The protocol went out for justering (or is final): keep the text here, never claim it is saved.
-        self.blocked = true;
-        writeDraft(self.itemId, self.editor.innerHTML, self.version);
-        self.setStatus("error", result.data.error || self.form.dataset.msgError);
+    this.inFlight = false
+    if (response.status === 200) {
+      this.setVersion(data.version)
+      if (this.html() === sent) {
+        this.dirty = false
+        dropDraft(this.itemId)
+        this.setStatus("saved", this.form.dataset.msgSaved.replace("%s", data.saved_at), { announced: true })
       } else {
-        self.setStatus("error", self.form.dataset.msgError);
-        self.schedule(RETRY_DELAY);
+        writeDraft(this.itemId, this.html(), this.version)
+        this.schedule(SAVE_DELAY)
       }
-    }).catch(function () {
-      self.inFlight = false;
-      self.setStatus("offline", self.form.dataset.msgOffline);
-      self.schedule(RETRY_DELAY);
-    });
-  };
-
-  Editor.prototype.showConflict = function (server, mine) {
-    var self = this;
-    this.blocked = true;
-    writeDraft(this.itemId, mine, this.version);
-    this.setStatus("conflict", this.form.dataset.msgConflict);
-    var panel = this.conflict;
-    panel.querySelector(".conflict-theirs").innerHTML = server.minutes || "<p><em>(tom)</em></p>";
-    panel.querySelector(".conflict-mine").innerHTML = mine;
-    panel.querySelector(".conflict-who").textContent = [server.saved_by, server.saved_at].filter(Boolean).join(" ");
-    panel.hidden = false;
-    panel.scrollIntoView({ block: "nearest" });
-    function resolve(html) {
-      panel.hidden = true;
-      self.blocked = false;
-      self.version = server.version;
-      self.form.querySelector("input[name=version]").value = String(self.version);
-      self.editor.innerHTML = html;
-      if (html === server.minutes) {
-        self.dirty = false;
-        dropDraft(self.itemId);
-        self.setStatus("saved", self.form.dataset.msgTheirs);
-      } else {
-        self.changed();
-        self.save();
-      }
+    } else if (response.status === 409 && data.minutes !== undefined) {
+      this.showConflict(data, this.html())
+    } else if (data && data.error) {
+      // Refused for good (too long, protocol sent for justering): keep the text here and say why.
+      this.blocked = response.status !== 413
+      this.tooLong = response.status === 413
+      writeDraft(this.itemId, this.html(), this.version)
+      this.setStatus("error", data.error, { announced: true })
+    } else {
+      this.setStatus("error", this.form.dataset.msgError, { announced: true })
+      this.schedule(RETRY_DELAY)
     }
-    panel.querySelector("[data-resolve=mine]").onclick = function () { resolve(mine); };
-    panel.querySelector("[data-resolve=theirs]").onclick = function () { resolve(server.minutes); };
-    panel.querySelector("[data-resolve=both]").onclick = function () { resolve((server.minutes || "") + mine); };
-  };
+  }
 
-  var editors = [];
-  document.querySelectorAll("form.minutes-form").forEach(function (form) { editors.push(new Editor(form)); });
-  window.addEventListener("online", function () {
-    editors.forEach(function (e) { if (e.dirty && !e.blocked) { e.save(); } });
-  });
-  window.addEventListener("beforeunload", function (event) {
-    // The drafts survive in localStorage; warn anyway so nobody closes the tab believing everything is saved.
-    if (editors.some(function (e) { return e.dirty; })) { event.preventDefault(); event.returnValue = ""; }
-  });
-}());
+  setVersion(version) {
+    this.version = version
+    this.versionInput.value = String(version)
+  }
+
+  showConflict(server, mine) {
+    this.blocked = true
+    writeDraft(this.itemId, mine, this.version)
+    this.setStatus("conflict", this.form.dataset.msgConflict, { announced: true })
+    const panel = this.conflict
+    panel.querySelector(".conflict-theirs").innerHTML = server.minutes || "<p><em>(tom)</em></p>"
+    panel.querySelector(".conflict-mine").innerHTML = mine
+    panel.querySelector(".conflict-who").textContent = [server.saved_by, server.saved_at].filter(Boolean).join(" ")
+    panel.hidden = false
+    panel.scrollIntoView({ block: "nearest" })
+    const resolve = (html, theirs) => {
+      panel.hidden = true
+      this.blocked = false
+      this.setVersion(server.version)
+      this.setHTML(html)
+      if (theirs) {
+        this.dirty = false
+        dropDraft(this.itemId)
+        this.setStatus("saved", this.form.dataset.msgTheirs, { announced: true })
+      } else {
+        this.changed()
+        this.save()
+      }
+      this.editor.commands.focus("end")
+    }
+    panel.querySelector("[data-resolve=mine]").onclick = () => resolve(mine, false)
+    panel.querySelector("[data-resolve=theirs]").onclick = () => resolve(server.minutes, true)
+    panel.querySelector("[data-resolve=both]").onclick = () => resolve((server.minutes || "") + mine, false)
+  }
+}
+
+const items = []
+document.querySelectorAll("form.minutes-form").forEach((form, index) => {
+  items.push(new MinutesItem(form, index, items))
+})
+window.addEventListener("online", () => {
+  items.forEach((item) => { if (item.dirty && !item.blocked) item.save() })
+})
+window.addEventListener("beforeunload", (event) => {
+  // The drafts survive in localStorage; warn anyway so nobody closes the tab believing everything is saved.
+  if (items.some((item) => item.dirty)) { event.preventDefault(); event.returnValue = "" }
+})
+document.documentElement.dataset.minutesReady = "true"

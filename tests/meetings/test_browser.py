@@ -57,7 +57,7 @@ def login(browser, live_server):
 
 
 def editor(page, item):
-    return page.locator(f"#item-{item.pk} .minutes-editor")
+    return page.locator(f"#item-{item.pk} .ProseMirror")
 
 
 def status(page, item):
@@ -65,6 +65,7 @@ def status(page, item):
 
 
 def type_into(page, item, text):
+    page.wait_for_selector("html[data-minutes-ready]")
     box = editor(page, item)
     box.click()
     page.keyboard.press("Control+End")
