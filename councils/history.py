@@ -59,6 +59,7 @@ LABELS = {
     "measures.area.created": _("Prioriterat område skapat"),
     "measures.area.changed": _("Prioriterat område ändrat"),
     "measures.place.created": _("Plats skapad"),
+    "measures.place.changed": _("Plats ändrad"),
     "admin.added": _("Tillagd i administrationen"),
     "admin.changed": _("Ändrad i administrationen"),
     "admin.deleted": _("Borttagen i administrationen"),

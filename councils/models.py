@@ -135,17 +135,20 @@ class Council(models.Model):
             return True
         return Membership.objects.current().filter(person__user=user, council=self).exists()
 
-    def can_manage(self, user):
-        """Whether the user may manage members, forums and people of this council."""
-        if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MANAGER_ROLES)
+    def perms_of(self, user):
+        """The permissions (councils/permissions.py) the user holds in this council today."""
+        from . import permissions  # the table names Membership's roles, defined below
 
-    def can_write_minutes(self, user):
-        """Whether the user may create and edit meetings and minutes of this council."""
         if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MINUTES_ROLES)
+            return frozenset(permissions.PERMISSIONS)
+        return permissions.permissions_for(self.roles_of(user))
+
+    def has_perm(self, user, name):
+        """Whether the user holds the permission `name` (councils/permissions.py) in this council today."""
+        from . import permissions
+
+        permissions.check_name(name)
+        return name in self.perms_of(user)
 
     def current_memberships(self):
         return (
@@ -277,9 +280,6 @@ class Membership(models.Model):
         CO_OPTED = "adjungerad", _("Adjungerad")
         DEPUTY = "ersattare", _("Ersättare")
 
-    MANAGER_ROLES = frozenset({Role.COORDINATOR})
-    MINUTES_ROLES = frozenset({Role.COORDINATOR, Role.SECRETARY})
-
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
     )
@@ -399,7 +399,14 @@ class LogEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.object_repr}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label}: {self.object_repr}"
+
+    @property
+    def action_label(self):
+        """The action's label in the reader's language (the code → label table in councils.history)."""
+        from .history import label  # history reads this module's models
+
+        return str(label(self.action))
 
 
 def log_action(*, council, user, action, obj, data=None):

@@ -6,9 +6,10 @@ from itertools import groupby
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.db.models import Prefetch, ProtectedError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from . import selectors, services
 from .access import (
     councils_using,
     get_council_for,
+    get_forum_for,
     get_membership_for,
     get_organisation_for,
     get_person_for,
@@ -23,8 +25,9 @@ from .access import (
     require_any_coordinator,
 )
 from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
-from .history import form_changes, history_for
-from .models import Council, Forum, Membership, log_action
+from .history import history_for
+from .models import Council, Forum, Membership
+from .panels import council_panels
 
 
 def locked_out(request, response=None, credentials=None):
@@ -40,6 +43,21 @@ def overview(request):
     role_names = dict(Membership.Role.choices)
     rows = [(council, [role_names[r] for r in roles]) for council, roles in rows]
     return render(request, "councils/overview.html", {"rows": rows})
+
+
+@login_required
+def account_settings(request):
+    """The user's own settings: the language of the interface, the password."""
+    return render(request, "councils/account_settings.html")
+
+
+def form_page(request, form, *, title, council=None, back=None):
+    """The shared form page (templates/form.html); back defaults to the council's page."""
+    back = back or (council.get_absolute_url() if council else reverse("councils:overview"))
+    return render(request, "form.html", {
+        "form": form, "title": title, "back": back,
+        "up_url": council.get_absolute_url() if council else None, "up_label": council,
+    })
 
 
 def forum_tree(council):
@@ -83,39 +101,24 @@ def council_detail(request, pk):
             "by_organisation": by_organisation,
             "forums": forum_tree(council),
             "past": council.past_memberships(),
-            "can_manage": council.can_manage(request.user),
+            "council_perms": council.perms_of(request.user),
             "predecessors": council.predecessors.all(),
+            "panels": council_panels(council, request.user),
         },
     )
 
 
-def membership_data(membership):
-    """What a history entry about a role records: where, which role, from and to."""
-    return {"body": str(membership.body), "role": membership.get_role_display(),
-            "valid_from": membership.valid_from, "valid_to": membership.valid_to}
-
-
 @login_required
 def person_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="council.manage")
     form = PersonCreateForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        membership = Membership(
-            council=council,
-            forum=form.cleaned_data["forum"],
-            role=form.cleaned_data["role"],
-            valid_from=form.cleaned_data["valid_from"],
-        )
-        with transaction.atomic():
-            person = form.save()
-            membership.person = person
-            membership.full_clean()
-            membership.save()
-            log_action(council=council, user=request.user, action="councils.person.created", obj=person,
-                       data=membership_data(membership))
+        data = form.cleaned_data
+        person = services.person_create(council=council, user=request.user, person=data, forum=data["forum"],
+                                        role=data["role"], valid_from=data["valid_from"])
         messages.success(request, _("%(person)s är tillagd.") % {"person": person})
         return redirect(council)
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Lägg till person")})
+    return form_page(request, form, council=council, title=_("Lägg till person"))
 
 
 @login_required
@@ -127,7 +130,7 @@ def person_detail(request, pk):
         .select_related("council", "forum")
         .order_by("-valid_from")
     )
-    manageable = {m.council_id for m in memberships if m.council.can_manage(request.user)}
+    manageable = {m.council_id for m in memberships if m.council.has_perm(request.user, "council.manage")}
     return render(
         request,
         "councils/person_detail.html",
@@ -141,28 +144,22 @@ def person_edit(request, pk):
     person = get_person_for(request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            changes = form_changes(form)
-            form.save()
-            # One entry, on no council: the person is shared by every council she is in.
-            log_action(council=None, user=request.user, action="councils.person.changed", obj=person, data=changes)
+        services.person_update(person=person, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect("councils:person", pk=person.pk)
-    return render(request, "councils/form.html", {"form": form, "title": _("Ändra %(person)s") % {"person": person}})
+    return form_page(request, form, title=_("Ändra %(person)s") % {"person": person},
+                     back=reverse("councils:person", args=[person.pk]))
 
 
 @login_required
 def membership_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="council.manage")
     form = MembershipForm(request.POST or None, council=council, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            membership = form.save()
-            log_action(council=council, user=request.user, action="councils.membership.created",
-                       obj=membership.person, data=membership_data(membership))
+        services.membership_create(council=council, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Rollen är sparad."))
         return redirect(council)
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Ge roll")})
+    return form_page(request, form, council=council, title=_("Ge roll"))
 
 
 @login_required
@@ -170,16 +167,10 @@ def membership_edit(request, pk):
     membership = get_membership_for(request.user, pk, write=True)
     form = MembershipForm(request.POST or None, instance=membership, council=membership.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            changes = form_changes(form)
-            form.save()
-            log_action(council=membership.council, user=request.user, action="councils.membership.changed",
-                       obj=membership.person, data=membership_data(membership) | changes)
+        services.membership_update(membership=membership, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(membership.council)
-    return render(
-        request, "councils/form.html", {"form": form, "council": membership.council, "title": _("Ändra roll")}
-    )
+    return form_page(request, form, council=membership.council, title=_("Ändra roll"))
 
 
 @login_required
@@ -187,38 +178,26 @@ def membership_end(request, pk):
     membership = get_membership_for(request.user, pk, write=True)
     form = MembershipEndForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            membership.end(form.cleaned_data["valid_to"])
-            log_action(council=membership.council, user=request.user, action="councils.membership.ended",
-                       obj=membership.person, data=membership_data(membership))
+        services.membership_end(membership=membership, user=request.user, valid_to=form.cleaned_data["valid_to"])
         messages.success(request, _("Rollen är avslutad. Historiken finns kvar under tidigare medlemmar."))
         return redirect(membership.council)
-    return render(
-        request,
-        "councils/form.html",
-        {
-            "form": form,
-            "council": membership.council,
-            "title": _("Avsluta roll: %(membership)s") % {"membership": membership},
-        },
-    )
+    return form_page(request, form, council=membership.council, title=_("Avsluta roll: %(membership)s") % {"membership": membership})
 
 
 @login_required
 def forum_edit(request, council_pk, pk=None):
-    council = get_council_for(request.user, council_pk, manage=True)
-    forum = get_object_or_404(Forum, pk=pk, council=council) if pk else None
+    if pk:
+        forum = get_forum_for(request.user, council_pk, pk, write=True)
+        council = forum.council
+    else:
+        forum, council = None, get_council_for(request.user, council_pk, perm="council.manage")
     form = ForumForm(request.POST or None, instance=forum, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            changes = form_changes(form)
-            forum = form.save()
-            log_action(council=council, user=request.user,
-                       action="councils.forum.changed" if pk else "councils.forum.created", obj=forum, data=changes)
+        services.forum_save(council=council, user=request.user, forum=forum, fields=form.cleaned_data)
         messages.success(request, _("Forumet är sparat."))
         return redirect(council)
     title = _("Ändra forum") if pk else _("Nytt forum")
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": title})
+    return form_page(request, form, council=council, title=title)
 
 
 @login_required
@@ -248,7 +227,7 @@ def organisation_create(request):
         organisation = services.organisation_create(user=request.user, data=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
         return redirect("councils:organisation", pk=organisation.pk)
-    return render(request, "councils/form.html", {"form": form, "title": _("Ny organisation")})
+    return form_page(request, form, title=_("Ny organisation"), back=reverse("councils:organisations"))
 
 
 @login_required
@@ -259,7 +238,8 @@ def organisation_edit(request, pk):
         services.organisation_update(organisation=organisation, user=request.user, data=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
         return redirect("councils:organisation", pk=organisation.pk)
-    return render(request, "councils/form.html", {"form": form, "title": _("Ändra organisation")})
+    return form_page(request, form, title=_("Ändra organisation"),
+                     back=reverse("councils:organisation", args=[organisation.pk]))
 
 
 @login_required
@@ -268,12 +248,8 @@ def organisation_delete(request, pk):
     organisation = get_organisation_for(request.user, pk, write=True)
     try:
         services.organisation_delete(organisation=organisation, user=request.user)
-    except ProtectedError:
-        messages.error(
-            request,
-            _("%(name)s kan inte tas bort eftersom personer eller råd hör till organisationen. "
-              "Flytta dem till en annan organisation först.") % {"name": organisation},
-        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
         return redirect("councils:organisation", pk=organisation.pk)
     messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
     return redirect("councils:organisations")
