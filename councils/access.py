@@ -83,11 +83,9 @@ def may_change_organisation(user, using):
 
 
 def may_see_organisation(user, using):
-    """A member of a council using it sees it; an unused organisation is there for every coordinator to use."""
+    """A member of one of the councils using it sees it (an unused one: see get_organisation_for)."""
     if user.is_superuser:
         return True
-    if not using:
-        return bool(coordinated_councils(user))
     return Council.objects.for_user(user).filter(pk__in=using).exists()
 
 
