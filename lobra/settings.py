@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves its own pre-compressed static files; see the README on BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,6 +70,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "lobra.urls"
 
+# No "loaders" option: Django then wraps the file and app loaders in its cached loader, so each template is
+# parsed once per process (with DEBUG on it also notices edited templates).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
