@@ -125,6 +125,17 @@ STORAGES = {
         )
     },
 }
+# Renderings of frozen protocols and of minutes, keyed by what they show, so they never go stale. Local memory
+# (per process) unless configured: several app servers share one Redis or Memcached (README).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "lobra"),
+        "TIMEOUT": None,
+        **({"OPTIONS": {"MAX_ENTRIES": 5000}} if "CACHE_BACKEND" not in os.environ else {}),
+    }
+}
+
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 

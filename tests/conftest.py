@@ -30,6 +30,14 @@ def pytest_configure(config):
 START = datetime.date(2024, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (local memory outlives a test's transaction)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_person(db):
     """Create a person (with a login when username is given) in an organisation."""
