@@ -224,8 +224,10 @@ class RowSnapshot:
         return cls(rows, media), result
 
     def load_into(self, media_root):
-        for row in serializers.deserialize("python", self.rows):
-            row.save()
+        # One transaction: foreign keys are checked at its end, whatever order the rows come in.
+        with transaction.atomic():
+            for row in serializers.deserialize("python", self.rows):
+                row.save()
         shutil.copytree(self.media, media_root, dirs_exist_ok=True)
 
 
