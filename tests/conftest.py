@@ -212,22 +212,29 @@ class RowSnapshot:
     @classmethod
     def make(cls, create, media):
         """Run create() once; return the snapshot of what it wrote and what it returned."""
-        tables = [model for model in apps.get_models() if model._meta.managed and not model._meta.proxy]
+        tables = [model for model in apps.get_models(include_auto_created=True)
+                  if model._meta.managed and not model._meta.proxy]
         before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in tables}
         with transaction.atomic():
             _start_sqlite_keys_high(tables)
             result = create()
             rows = []
             for model in tables:
-                rows += serializers.serialize("python", model._base_manager.exclude(pk__in=before[model]))
+                # Many-to-many rows are rows of their own (the through tables are in the list).
+                fields = [field.name for field in model._meta.concrete_fields]
+                rows += serializers.serialize("python", model._base_manager.exclude(pk__in=before[model]),
+                                              fields=fields)
             transaction.set_rollback(True)
         return cls(rows, media), result
 
     def load_into(self, media_root):
+        by_model = {}
+        for row in serializers.deserialize("python", self.rows):
+            by_model.setdefault(type(row.object), []).append(row.object)
         # One transaction: foreign keys are checked at its end, whatever order the rows come in.
         with transaction.atomic():
-            for row in serializers.deserialize("python", self.rows):
-                row.save()
+            for model, objects in by_model.items():
+                model._base_manager.bulk_create(objects)
         shutil.copytree(self.media, media_root, dirs_exist_ok=True)
 
 
