@@ -25,7 +25,7 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    # Logins in tests need no protection against guessing; the production hasher costs ~0.3 s per user.
+    # Every fixture person gets a login; the production hasher's deliberate slowness would dominate the run.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 START = datetime.date(2024, 1, 1)
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from benchmarks.pages import PAGES
+from benchmarks.scale import meetings as scale
 from councils.models import Council
-from meetings import scale
 from meetings.models import AgendaItem, Attachment, Attendance, CalendarFeed, Decision, Meeting
 
 
@@ -67,7 +67,7 @@ def test_bench_times_the_meeting_pages(scale_data):
 
 
 def test_bench_pdf_yields_a_short_and_a_long_protocol_and_leaves_nothing_behind(scale_data, monkeypatch):
-    from protocols import scale as protocol_scale
+    from benchmarks.scale import protocols as protocol_scale
     from protocols.models import ProtocolVersion
 
     # A smoke test: the sizes make bench's figures, not the test's coverage.
@@ -87,7 +87,7 @@ def test_bench_pdf_yields_a_short_and_a_long_protocol_and_leaves_nothing_behind(
 
 
 def test_bench_approval_times_the_last_approval_and_the_sealing_and_leaves_nothing_behind(scale_data, monkeypatch):
-    from protocols import scale as protocol_scale
+    from benchmarks.scale import protocols as protocol_scale
     from protocols.models import ProtocolVersion
 
     monkeypatch.setattr(protocol_scale, "APPROVAL_CASES", (("short", 1), ("long", 3)))  # smoke test, small PDFs
