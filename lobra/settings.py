@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "meetings",
     "protocols",
     "measures",
+    "search",
     # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).
     "demo",
     "benchmarks",

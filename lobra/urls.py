@@ -1,4 +1,4 @@
-"""Lobra's URLs: authentication, admin and the three apps."""
+"""Lobra's URLs: authentication, admin, the apps and search across them."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -17,5 +17,6 @@ urlpatterns = [
     path("meetings/", include("protocols.urls")),
     path("", include("measures.urls")),
     *measures_redirects,
+    path("search/", include("search.urls")),
     path("", include("councils.urls")),
 ]
