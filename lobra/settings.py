@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves its own pre-compressed static files; see the README on BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "councils.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "lobra.urls"
 
+# No "loaders" option: Django then wraps the file and app loaders in its cached loader, so each template is
+# parsed once per process (with DEBUG on it also notices edited templates).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -124,6 +128,17 @@ STORAGES = {
         )
     },
 }
+# Renderings of frozen protocols and of minutes, keyed by what they show, so they never go stale. Local memory
+# (per process) unless configured: several app servers share one Redis or Memcached (README).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "lobra"),
+        "TIMEOUT": None,
+        **({"OPTIONS": {"MAX_ENTRIES": 5000}} if "CACHE_BACKEND" not in os.environ else {}),
+    }
+}
+
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 

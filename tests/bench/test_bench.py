@@ -33,8 +33,8 @@ Transfer/sec:    489.33KB
 
 
 @pytest.fixture
-def scale_data(db):
-    call_command("generate_scale_data", councils=2, years=1, stdout=io.StringIO())
+def scale_data(db, media, scale_snapshots):
+    scale_snapshots(2, 1).load_into(media)
 
 
 def run_bench(tmp_path, **options):

@@ -12,8 +12,8 @@ from meetings.models import AgendaItem, Meeting
 
 
 @pytest.fixture
-def scale_data(db, media):
-    call_command("generate_scale_data", councils=2, years=2, stdout=io.StringIO())
+def scale_data(db, media, scale_snapshots):
+    scale_snapshots(2, 2).load_into(media)
     return list(Council.objects.order_by("pk"))
 
 

@@ -3,7 +3,6 @@
 import importlib
 
 from demo.meetings import TABLE
-
 from meetings.sanitize import clean_minutes
 
 migration = importlib.import_module("meetings.migrations.0006_convert_minutes_for_prose_editor")
