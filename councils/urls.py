@@ -5,7 +5,7 @@ from . import views
 app_name = "councils"
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
+    path("councils/", views.overview, name="overview"),
     path("councils/<int:pk>/", views.council_detail, name="detail"),
     path("councils/<int:council_pk>/people/new/", views.person_create, name="person_create"),
     path("councils/<int:council_pk>/memberships/new/", views.membership_create, name="membership_create"),

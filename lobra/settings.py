@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "councils",
     "meetings",
     "measures",
+    "todo",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "todo.context_processors.menu",
             ],
         },
     },
@@ -124,7 +126,7 @@ MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "councils:overview"
+LOGIN_REDIRECT_URL = "todo:start"
 LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -142,6 +144,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lobra@localhost")
+# Links in e-mail sent without a request (reminders): the address people reach Lobra at.
+# Whom a user without any council is told to contact (besides the coordinators of councils they were in).
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "")
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

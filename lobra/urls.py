@@ -1,4 +1,4 @@
-"""Lobra's URLs: authentication, admin and the three apps."""
+"""Lobra's URLs: authentication, admin and the apps."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
     path("measures/", include("measures.urls")),
+    path("", include("todo.urls")),
     path("", include("councils.urls")),
 ]
