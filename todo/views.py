@@ -71,7 +71,7 @@ def reminder_settings(request, token=None):
     if token is None and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     person = get_settings_person(request.user, token)
-    form = ReminderSettingsForm(request.POST or None, initial={"kinds": services.email_kinds_of(person)})
+    form = ReminderSettingsForm(request.POST if request.method == "POST" else None, initial={"kinds": services.email_kinds_of(person)})
     if request.method == "POST" and form.is_valid():
         services.reminder_settings_save(person=person, email_kinds=form.cleaned_data["kinds"])
         messages.success(request, _("Dina val för påminnelser är sparade."))
