@@ -12,8 +12,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import services
 from .access import get_council_for, get_membership_for, get_person_for
-from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
+from .forms import (
+    CouncilSettingsForm,
+    ForumForm,
+    MembershipEndForm,
+    MembershipForm,
+    OrganisationForm,
+    PersonCreateForm,
+    PersonForm,
+)
 from .models import Council, Forum, Membership, Organisation, log_action
 
 
@@ -71,6 +80,18 @@ def council_detail(request, pk):
             "predecessors": council.predecessors.all(),
         },
     )
+
+
+@login_required
+def council_settings(request, pk):
+    council = get_council_for(request.user, pk, manage=True)
+    form = CouncilSettingsForm(request.POST or None, initial={"justering_days": council.justering_days})
+    if request.method == "POST" and form.is_valid():
+        services.council_settings_save(council=council, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Rådets inställningar är sparade."))
+        return redirect(council)
+    return render(request, "councils/form.html", {"form": form, "council": council,
+                                                  "title": _("Rådets inställningar")})
 
 
 @login_required
