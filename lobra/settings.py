@@ -45,8 +45,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "councils",
     "meetings",
+    "protocols",
     "measures",
     "todo",
 ]
@@ -148,6 +151,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lobra@localhost")
 # Whom a user without any council is told to contact (besides the coordinators of councils they were in).
 SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "")
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Sealing protocols and sending their e-mail run as tasks. Production queues them in the database and runs
+# `manage.py db_worker`; TASK_BACKEND=immediate (tests, make run) runs each task at once in the process.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASK_BACKEND", "database")]}}
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Attendance, Decision, Meeting
+from .models import Attendance, Decision, Meeting, ProtocolState
 
 # How far back a held meeting still asks for its protocol, and an uppdrag still shows on the start page.
 HELD_WINDOW_DAYS = 90
@@ -33,15 +33,14 @@ def next_meetings_to_prepare(council_ids, *, now=None):
     return [m for m in first.values() if m.notice_sent_at is None or m.unassigned_items]
 
 
-def held_meetings(council_ids, *, now=None):
-    """Protocol meetings held in the last HELD_WINDOW_DAYS days, newest first (the caller narrows them to
-    those whose protocol is not yet sent)."""
+def held_meetings_with_open_protocol(council_ids, *, now=None):
+    """Protocol meetings held in the last HELD_WINDOW_DAYS days whose protocol is open (not out for justering,
+    not final), and older ones under a rättelse; newest first."""
     now = now or timezone.now()
+    recent = Q(starts_at__gte=now - datetime.timedelta(days=HELD_WINDOW_DAYS), protocol_state=ProtocolState.OPEN)
     return (
-        Meeting.objects.filter(
-            council_id__in=council_ids, kind=Meeting.Kind.PROTOCOL,
-            starts_at__lt=now, starts_at__gte=now - datetime.timedelta(days=HELD_WINDOW_DAYS),
-        )
+        Meeting.objects.filter(council_id__in=council_ids, kind=Meeting.Kind.PROTOCOL, starts_at__lt=now)
+        .filter(recent | Q(protocol_state=ProtocolState.IN_CORRECTION))
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("council", "forum")
         .order_by("-starts_at")

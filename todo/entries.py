@@ -10,7 +10,14 @@ from django.utils.translation import ngettext
 
 from councils.models import Membership
 from measures.selectors import measures_due_for
-from meetings.selectors import held_meetings, next_meetings_to_prepare, open_tasks_for, upcoming_meetings_for
+from meetings.models import ProtocolState
+from meetings.selectors import (
+    held_meetings_with_open_protocol,
+    next_meetings_to_prepare,
+    open_tasks_for,
+    upcoming_meetings_for,
+)
+from protocols.selectors import seal_failures, versions_awaiting, versions_out_for_justering, versions_returned
 
 MINUTES_ROLES = Membership.MINUTES_ROLES
 SOON_DAYS = 7
@@ -67,15 +74,60 @@ def prepare_entries(council_ids, *, now):
     return entries
 
 
-def unsent_protocol_entries(meetings, *, today):
-    """Coordinator and secretary: held meetings whose protocol has not been sent for justering."""
+def awaiting_entries(person, council_ids, *, today):
+    """Chair and adjusters: protocols out for justering that wait for their answer."""
+    return [
+        Entry(
+            title=(_("Justera rättelsen av protokollet från %(meeting)s") if version.is_correction
+                   else _("Justera protokollet från %(meeting)s")) % {"meeting": version.meeting},
+            url=version.get_absolute_url(), council=version.meeting.council, when=version.due_date,
+            note=_("Senast"), **_flags(version.due_date, today),
+        )
+        for version in versions_awaiting(person, council_ids)
+    ]
+
+
+def protocol_entries(council_ids, *, now, today):
+    """Coordinator and secretary: protocols returned, late or near their deadline, failed to seal, or not sent."""
     entries = []
-    for meeting in meetings:
+    returned_meetings = set()
+    for version in versions_returned(council_ids):
+        returned_meetings.add(version.meeting_id)
+        comments = "; ".join(a.comment for a in version.approvals.all() if a.comment)
+        who = ", ".join(str(a.person) for a in version.approvals.all() if not a.is_approved)
+        entries.append(Entry(
+            title=_("Skickades tillbaka: protokollet från %(meeting)s") % {"meeting": version.meeting},
+            url=reverse("protocols:protocol_meeting", args=[version.meeting_id]), council=version.meeting.council,
+            note=_("Av %(who)s: %(comments)s") % {"who": who, "comments": comments or _("se kommentarerna per punkt")},
+        ))
+    soon = today + datetime.timedelta(days=SOON_DAYS)
+    for version in versions_out_for_justering(council_ids):
+        if version.due_date > soon:
+            continue
+        late = version.due_date < today
+        entries.append(Entry(
+            title=(_("Justeringen är försenad: %(meeting)s") if late
+                   else _("Justeringen ska vara klar snart: %(meeting)s")) % {"meeting": version.meeting},
+            url=reverse("protocols:protocol_meeting", args=[version.meeting_id]), council=version.meeting.council,
+            when=version.due_date, note=_("Justeras senast"), **_flags(version.due_date, today),
+        ))
+    for version in seal_failures(council_ids):
+        entries.append(Entry(
+            title=_("Förseglingen misslyckades: %(meeting)s") % {"meeting": version.meeting},
+            url=version.get_absolute_url(), council=version.meeting.council, overdue=True,
+            note=_("Försök igen från protokollsidan."),
+        ))
+    for meeting in held_meetings_with_open_protocol(council_ids, now=now):
+        if meeting.pk in returned_meetings:
+            continue
+        correction = meeting.protocol_state == ProtocolState.IN_CORRECTION
         due = meeting_day(meeting) + datetime.timedelta(days=meeting.council.justering_days)
         entries.append(Entry(
-            title=_("Skicka protokollet från %(meeting)s för justering") % {"meeting": meeting},
-            url=reverse("meetings:detail", args=[meeting.pk]), council=meeting.council, when=due,
-            note=_("Justeras senast"), **_flags(due, today),
+            title=(_("Skicka rättelsen av protokollet från %(meeting)s för justering") if correction
+                   else _("Skicka protokollet från %(meeting)s för justering")) % {"meeting": meeting},
+            url=reverse("meetings:detail", args=[meeting.pk]), council=meeting.council,
+            when=None if correction else due, note="" if correction else _("Justeras senast"),
+            **({} if correction else _flags(due, today)),
         ))
     return entries
 
@@ -133,9 +185,10 @@ def start_page(user, mine, *, now=None):
     writers = [m.council.pk for m in mine if m.has_any(MINUTES_ROLES)]
     every = [m.council.pk for m in mine]
     sections = []
+    if person is not None:
+        sections.append(Section("justering", _("Att justera"), awaiting_entries(person, every, today=today)))
     if writers:
-        unsent = held_meetings(writers, now=now).filter(protocol_versions__isnull=True)
-        sections.append(Section("protocols", _("Protokoll"), unsent_protocol_entries(unsent, today=today)))
+        sections.append(Section("protocols", _("Protokoll"), protocol_entries(writers, now=now, today=today)))
         sections.append(Section("prepare", _("Möten att förbereda"), prepare_entries(writers, now=now)))
     if person is not None:
         sections.append(Section("measures", _("Åtgärder att följa upp"), measure_entries(person, every, today=today)))

@@ -5,7 +5,8 @@ import datetime
 from django.utils import timezone
 
 from councils.models import Membership
-from meetings.protocol_models import ProtocolVersion
+from protocols.models import ProtocolVersion
+from protocols.selectors import versions_by_pk, versions_out_for_justering, waiting_approvers
 
 from .due import Due
 from .models import ReminderKind as K
@@ -15,7 +16,7 @@ DUE_SOON_DAYS = 2
 
 
 def loaders():
-    return {ProtocolVersion: lambda ids: ProtocolVersion.objects.filter(pk__in=ids).select_related("meeting")}
+    return {ProtocolVersion: versions_by_pk}
 
 
 def label(version):
@@ -24,12 +25,8 @@ def label(version):
 
 def due_on(today, *, late_window):
     """Reminders of protocols out for justering: to each approver who has not answered, and when late, to the
-    council's coordinators and secretaries."""
-    versions = list(
-        ProtocolVersion.objects.filter(status=ProtocolVersion.Status.SENT,
-                                       due_date__gte=today - datetime.timedelta(days=late_window))
-        .select_related("meeting").prefetch_related("approvals")
-    )
+    council's samordnare and sekreterare and the meeting's sekreterare."""
+    versions = list(versions_out_for_justering(due_since=today - datetime.timedelta(days=late_window)))
     writers = {}
     for membership in Membership.objects.current().filter(
         council_id__in={v.meeting.council_id for v in versions}, forum__isnull=True,
@@ -38,21 +35,17 @@ def due_on(today, *, late_window):
         writers.setdefault(membership.council_id, set()).add(membership.person_id)
     for version in versions:
         council_id = version.meeting.council_id
-        answered = {approval.person_id for approval in version.approvals.all()}
-        waiting = [a["person_id"] for a in version.approvers if a["person_id"] not in answered]
+        waiting = waiting_approvers(version)
         sent_on = timezone.localdate(version.created_at)
         kinds = [K.JUSTERING_REQUESTED]
-        if today >= sent_on + datetime.timedelta(days=FIRST_REMINDER_DAYS) and today <= version.due_date:
+        if sent_on + datetime.timedelta(days=FIRST_REMINDER_DAYS) <= today <= version.due_date:
             kinds.append(K.JUSTERING_REMINDER)
         if version.due_date - datetime.timedelta(days=DUE_SOON_DAYS) <= today <= version.due_date:
             kinds.append(K.JUSTERING_DUE_SOON)
         for kind in kinds:
             for person_id in waiting:
-                yield _due(kind, version, person_id, council_id)
+                yield Due(kind, ProtocolVersion, version.pk, version.due_date, person_id, council_id)
         if today > version.due_date:
-            for person_id in sorted(writers.get(council_id, set()) | ({version.meeting.secretary_id} - {None})):
-                yield _due(K.JUSTERING_OVERDUE, version, person_id, council_id)
-
-
-def _due(kind, version, person_id, council_id):
-    return Due(kind, ProtocolVersion, version.pk, version.due_date, person_id, council_id)
+            late = writers.get(council_id, set()) | ({version.meeting.secretary_id} - {None})
+            for person_id in sorted(late):
+                yield Due(K.JUSTERING_OVERDUE, ProtocolVersion, version.pk, version.due_date, person_id, council_id)

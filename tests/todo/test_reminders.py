@@ -143,3 +143,11 @@ def test_today_is_the_date_in_stockholm_not_in_utc(make_measure, member):
     late_evening_utc = datetime.datetime(2026, 11, 22, 23, 30, tzinfo=datetime.UTC)
     with mock.patch("django.utils.timezone.now", return_value=late_evening_utc):
         assert reminders_send().sent == 1
+
+
+def test_the_command_can_hand_the_run_to_the_task_worker(make_measure, member, settings, capsys):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    make_measure("Trygghetsvandring", due=days(2), people=[member])
+    call_command("send_reminders", "--enqueue")
+    assert "kön" in capsys.readouterr().out
+    assert len(mail.outbox) == 1  # the immediate backend ran the task at once
