@@ -11,14 +11,16 @@ def _latest(queryset):
     return queryset.filter(~Exists(later))
 
 
-def versions_out_for_justering(council_ids=None, *, due_since=None):
+def versions_out_for_justering(council_ids=None, *, due_since=None, with_content=True):
     """Versions out for justering (in these councils; with a deadline on or after due_since), with their
-    meeting and approvals, earliest deadline first."""
+    meeting and approvals, earliest deadline first; without the frozen content (large) unless asked."""
     versions = ProtocolVersion.objects.filter(status=ProtocolVersion.Status.SENT)
     if council_ids is not None:
         versions = versions.filter(meeting__council_id__in=council_ids)
     if due_since is not None:
         versions = versions.filter(due_date__gte=due_since)
+    if not with_content:
+        versions = versions.defer("content")
     return versions.select_related("meeting__council").prefetch_related("approvals").order_by("due_date", "pk")
 
 
@@ -42,6 +44,7 @@ def versions_returned(council_ids):
     return (
         _latest(ProtocolVersion.objects.filter(meeting__council_id__in=council_ids,
                                                status=ProtocolVersion.Status.RETURNED))
+        .defer("content")
         .select_related("meeting__council")
         .prefetch_related("approvals__person")
         .order_by("-created_at")
@@ -54,6 +57,7 @@ def seal_failures(council_ids):
         ProtocolVersion.objects.filter(meeting__council_id__in=council_ids, status=ProtocolVersion.Status.FINAL,
                                        signed_pdf_sha256="")
         .exclude(seal_error="")
+        .defer("content")
         .select_related("meeting__council")
         .order_by("-finalised_at")
     )

@@ -101,7 +101,7 @@ def protocol_entries(council_ids, *, now, today):
             note=_("Av %(who)s: %(comments)s") % {"who": who, "comments": comments or _("se kommentarerna per punkt")},
         ))
     soon = today + datetime.timedelta(days=SOON_DAYS)
-    for version in versions_out_for_justering(council_ids):
+    for version in versions_out_for_justering(council_ids, with_content=False):
         if version.due_date > soon:
             continue
         late = version.due_date < today
