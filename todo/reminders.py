@@ -118,7 +118,8 @@ def _label(obj):
     return justering_due.label(obj)
 
 
-def _create_rows(due, *, today):
+def _create_rows(due):
+    """Insert the rows not there yet (the unique constraint drops the others); return how many were new."""
     types = {model: ContentType.objects.get_for_model(model) for model in {d.model for d in due}}
     rows = [Reminder(kind=d.kind, content_type=types[d.model], object_id=d.object_id, deadline=d.deadline,
                      recipient_id=d.recipient_id, council_id=d.council_id) for d in due]
@@ -206,7 +207,7 @@ def reminders_send(*, today=None, dry_run=False):
         existing = _existing_keys(due)
         result.created = sum(1 for d in due if _key(d) not in existing)
         return result
-    result.created = _create_rows(due, today=today)
+    result.created = _create_rows(due)
     while _deliver_batch(result=result):
         pass
     return result
