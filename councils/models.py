@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -147,17 +148,20 @@ class Council(models.Model):
             return True
         return Membership.objects.current().filter(person__user=user, council=self).exists()
 
-    def can_manage(self, user):
-        """Whether the user may manage members, forums and people of this council."""
-        if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MANAGER_ROLES)
+    def perms_of(self, user):
+        """The permissions (councils/permissions.py) the user holds in this council today."""
+        from . import permissions  # the table names Membership's roles, defined below
 
-    def can_write_minutes(self, user):
-        """Whether the user may create and edit meetings and minutes of this council."""
         if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MINUTES_ROLES)
+            return frozenset(permissions.PERMISSIONS)
+        return permissions.permissions_for(self.roles_of(user))
+
+    def has_perm(self, user, name):
+        """Whether the user holds the permission `name` (councils/permissions.py) in this council today."""
+        from . import permissions
+
+        permissions.check_name(name)
+        return name in self.perms_of(user)
 
     def current_memberships(self):
         return (
@@ -289,9 +293,6 @@ class Membership(models.Model):
         CO_OPTED = "adjungerad", _("Adjungerad")
         DEPUTY = "ersattare", _("Ersättare")
 
-    MANAGER_ROLES = frozenset({Role.COORDINATOR})
-    MINUTES_ROLES = frozenset({Role.COORDINATOR, Role.SECRETARY})
-
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
     )
@@ -402,11 +403,18 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("logghändelser")
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.object_repr}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label}: {self.object_repr}"
+
+    @property
+    def action_label(self):
+        """The action in the reader's language: services store the Swedish msgid (gettext_noop)."""
+        return gettext(self.action)
 
 
 def log_action(*, council, user, action, obj):
-    """Record who did what; call it inside the transaction that makes the change."""
+    """Record who did what; call it inside the transaction that makes the change.
+
+    `action` is a Swedish msgid marked with gettext_noop, translated when shown (AuditEntry.action_label)."""
     return AuditEntry.objects.create(
         council=council,
         user=user if user is not None and user.is_authenticated else None,

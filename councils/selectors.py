@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from .models import Council, Membership
+from .permissions import roles_with
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def coordinators_of_former_councils(user):
     )
     coordinators = (
         Membership.objects.current()
-        .filter(council__in=councils, forum__isnull=True, role__in=Membership.MANAGER_ROLES)
+        .filter(council__in=councils, forum__isnull=True, role__in=roles_with("council.manage"))
         .select_related("person")
         .order_by("person__last_name", "person__first_name")
     )

@@ -6,6 +6,7 @@ app_name = "councils"
 
 urlpatterns = [
     path("councils/", views.overview, name="overview"),
+    path("settings/", views.account_settings, name="account_settings"),
     path("councils/<int:pk>/", views.council_detail, name="detail"),
     path("councils/<int:pk>/settings/", views.council_settings, name="council_settings"),
     path("councils/<int:council_pk>/people/new/", views.person_create, name="person_create"),

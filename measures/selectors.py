@@ -4,14 +4,15 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, DateField, Q, Subquery, Value
+from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from councils.models import today
 from meetings.models import Meeting
 
 from .filters import MeasureFilter
-from .models import FollowUp, Measure
+from .models import Agreement, FollowUp, Measure
 
 PLAN_PAGE_SIZE = 25
 PLAN_ORDER = ("priority_area__position", "priority_area__name", "position", "pk")
@@ -115,6 +116,36 @@ def follow_ups_for_meeting(meeting):
         .select_related("measure__priority_area", "measure__place", "author")
         .order_by("-date", "-pk")
     )
+
+
+def _count(queryset):
+    """A subquery that counts the rows of a queryset (for annotations)."""
+    return Subquery(
+        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def council_panel(council, user):
+    """The action plan summary on the council page, in one query: the council page counts its queries."""
+    in_agreement = Measure.objects.filter(priority_area__agreement=OuterRef("pk"))
+    in_council = Measure.objects.filter(council=council)
+    agreements = list(
+        Agreement.objects.filter(council=council).annotate(
+            measure_count=_count(in_agreement),
+            overdue_count=_count(in_agreement.filter(follow_up_due__lt=today())),
+            flagged_count=_count(in_council.filter(priority_area__isnull=True, problem="")),
+            place_work_count=_count(in_council.exclude(kind=Measure.Kind.PLAN)),
+        )
+    )
+    return {
+        "council": council,
+        "agreements": agreements,
+        "flagged_count": agreements[0].flagged_count if agreements else None,
+        "place_work_count": agreements[0].place_work_count if agreements else None,
+        "may_write": council.has_perm(user, "measures.write"),
+    }
 
 
 FOLLOW_UP_SOON_DAYS = 7

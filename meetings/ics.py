@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
@@ -22,7 +23,7 @@ def _event(meeting, *, url=""):
         event.add("location", meeting.location)
     lines = [f"{item.number}. {item.title}" if item.number else item.title for item in meeting.items.all()]
     if lines:
-        event.add("description", "Dagordning:\n" + "\n".join(lines) + (f"\n\n{url}" if url else ""))
+        event.add("description", _("Dagordning:") + "\n" + "\n".join(lines) + (f"\n\n{url}" if url else ""))
     if url:
         event.add("url", url)
     if meeting.status == meeting.Status.CANCELLED:

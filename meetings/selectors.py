@@ -1,4 +1,4 @@
-"""Reads about meetings that pages outside the meeting pages show (the start page "Att göra")."""
+"""Reads of meetings for other pages (the council page, the start page "Att göra")."""
 
 import datetime
 
@@ -85,3 +85,14 @@ def tasks_due_between(first, last):
         Decision.objects.filter(kind=Decision.Kind.TASK, responsible__isnull=False, due_date__range=(first, last))
         .select_related("agenda_item__meeting__council", "responsible")
     )
+
+
+def council_panel(council, user):
+    """The council page's meetings panel: the next three and the last three meetings."""
+    meetings = Meeting.objects.filter(council=council).select_related("forum")
+    return {
+        "council": council,
+        "upcoming": list(meetings.upcoming()[:3]),
+        "recent": list(meetings.past()[:3]),
+        "can_write": council.has_perm(user, "meetings.write"),
+    }

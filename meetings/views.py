@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 from councils.access import get_council_for
 
 from . import services
-from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
+from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -36,6 +35,16 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _form_page(request, form, *, title, meeting=None, council=None):
+    """The shared form page (templates/form.html), back to the meeting or to the council's meetings."""
+    if meeting is not None:
+        up_url, up_label = meeting.get_absolute_url(), meeting
+    else:
+        up_url, up_label = reverse("meetings:list", args=[council.pk]), f"{_('Möten')} – {council}"
+    return render(request, "form.html", {"form": form, "title": title, "back": up_url,
+                                         "up_url": up_url, "up_label": up_label})
+
+
 @login_required
 def meeting_list(request, council_pk):
     council = get_council_for(request.user, council_pk)
@@ -45,15 +54,13 @@ def meeting_list(request, council_pk):
         "council": council,
         "filter": filterset,
         "meetings": filterset.qs,
-        "can_write": council.can_write_minutes(request.user),
+        "can_write": council.has_perm(request.user, "meetings.write"),
     })
 
 
 @login_required
 def meeting_create(request, council_pk):
-    council = get_council_for(request.user, council_pk)
-    if not council.can_write_minutes(request.user):
-        raise PermissionDenied
+    council = get_council_for(request.user, council_pk, perm="meetings.write")
     form = MeetingForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         meeting = services.meeting_create(
@@ -61,7 +68,7 @@ def meeting_create(request, council_pk):
         )
         messages.success(request, _("Mötet är skapat med rådets standarddagordning."))
         return redirect("meetings:agenda", pk=meeting.pk)
-    return render(request, "meetings/form.html", {"form": form, "council": council, "title": _("Nytt möte")})
+    return _form_page(request, form, council=council, title=_("Nytt möte"))
 
 
 @login_required
@@ -73,9 +80,7 @@ def meeting_edit(request, pk):
                                           adjusters=form.cleaned_data["adjusters"])
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(meeting)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra möte"),
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ändra möte"))
 
 
 def _page_context(request, meeting):
@@ -88,7 +93,7 @@ def _page_context(request, meeting):
         "council": meeting.council,
         "items": items,
         "attendance_groups": [(label, rows) for label, rows in groups if rows],
-        "can_write": meeting.council.can_write_minutes(request.user),
+        "can_write": meeting.council.has_perm(request.user, "meetings.write"),
         "loose_attachments": loose_attachments,
     }
 
@@ -182,9 +187,7 @@ def item_edit(request, item_pk):
                                     numbered=form.cleaned_data["numbered"])
         messages.success(request, _("Punkten är sparad."))
         return redirect("meetings:agenda", pk=meeting.pk)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra dagordningspunkt"),
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ändra dagordningspunkt"))
 
 
 @login_required
@@ -248,8 +251,7 @@ def attendance_add(request, pk):
 @login_required
 @require_POST
 def attendance_delete(request, pk):
-    row = get_object_or_404(Attendance.objects.select_related("meeting__council", "person"), pk=pk)
-    get_meeting_for(request.user, row.meeting_id, write=True)
+    row = get_attendance_for(request.user, pk, write=True)
     services.attendance_delete(row=row, user=request.user)
     return redirect("meetings:attendance", pk=row.meeting_id)
 
@@ -336,10 +338,7 @@ def attachment_upload(request, pk):
         attachment = services.attachment_add(meeting=meeting, user=request.user, attachment=form.save(commit=False))
         messages.success(request, _("%(attachment)s är uppladdad.") % {"attachment": attachment})
         return redirect(meeting)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ladda upp bilaga"),
-        "multipart": True,
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ladda upp bilaga"))
 
 
 @login_required

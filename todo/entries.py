@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from councils.models import Membership
+from councils.permissions import roles_with
 from measures.selectors import measures_due_for
 from meetings.models import ProtocolState
 from meetings.selectors import (
@@ -19,7 +19,7 @@ from meetings.selectors import (
 )
 from protocols.selectors import seal_failures, versions_awaiting, versions_out_for_justering, versions_returned
 
-MINUTES_ROLES = Membership.MINUTES_ROLES
+MINUTES_ROLES = roles_with("meetings.write")
 SOON_DAYS = 7
 
 

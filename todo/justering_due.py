@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from councils.models import Membership
+from councils.permissions import roles_with
 from protocols.models import ProtocolVersion
 from protocols.selectors import versions_by_pk, versions_out_for_justering, waiting_approvers
 
@@ -30,7 +31,7 @@ def due_on(today, *, late_window):
     writers = {}
     for membership in Membership.objects.current().filter(
         council_id__in={v.meeting.council_id for v in versions}, forum__isnull=True,
-        role__in=Membership.MINUTES_ROLES,
+        role__in=roles_with("meetings.write"),
     ):
         writers.setdefault(membership.council_id, set()).add(membership.person_id)
     for version in versions:

@@ -7,11 +7,11 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from benchmarks import load
+from benchmarks.management.commands.bench import coordinator_of, offered_pages
 from benchmarks.pages import PAGES, logged_in_client, time_page
 from benchmarks.report import FIGURES_MARKER
-from councils.management.commands.bench import coordinator_of, offered_pages
+from benchmarks.scale import Page
 from councils.models import Council
-from councils.scale import Page
 
 WRK_OUTPUT = """\
 Running 20s test @ http://127.0.0.1:8000/bench/bare/

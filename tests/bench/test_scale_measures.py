@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from benchmarks.pages import PAGES
+from benchmarks.scale import measures as scale
+from benchmarks.scale import scale_modules
 from councils.models import Council, today
-from councils.scale import scale_modules
-from measures import scale
 from measures.models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 from meetings.models import AgendaItem, Meeting
 
@@ -19,7 +19,7 @@ def scale_data(db, media):
 
 def test_every_app_has_a_scale_module():
     assert [module.__name__ for module in scale_modules()] == [
-        "councils.scale", "meetings.scale", "protocols.scale", "measures.scale", "todo.scale"]
+        "benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures", "benchmarks.scale.todo"]
 
 
 def test_each_council_has_an_action_plan_of_twenty_measures_with_monthly_follow_ups(scale_data):

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from benchmarks.pages import PAGES
+from benchmarks.scale import meetings as scale
 from councils.models import Council
-from meetings import scale
 from meetings.models import AgendaItem, Attachment, Attendance, CalendarFeed, Decision, Meeting
 
 
@@ -71,7 +71,7 @@ def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_noth
 
     meetings_before = Meeting.objects.count()
 
-    from protocols import scale as protocol_scale
+    from benchmarks.scale import protocols as protocol_scale
 
     with protocol_scale.bench_pdf(scale_data[0]) as cases:
         labels = [label for label, _signed, _plain in cases]
@@ -85,7 +85,7 @@ def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_noth
 
 
 def test_bench_approval_times_the_last_approval_and_the_sealing_and_leaves_nothing_behind(scale_data):
-    from protocols import scale as protocol_scale
+    from benchmarks.scale import protocols as protocol_scale
     from protocols.models import ProtocolVersion
 
     meetings_before = Meeting.objects.count()

@@ -5,11 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 
+from benchmarks.scale.measures import MEASURES_PER_COUNCIL
+from benchmarks.scale.todo import USERNAME
 from councils.models import Membership
 from measures.models import Measure
-from measures.scale import MEASURES_PER_COUNCIL
 from meetings.models import Decision
-from todo.scale import USERNAME
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def login(browser, live_server):
         page.fill("input[name=username]", person.user.username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_url(lambda url: "/konto/login/" not in url)
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
         return page
 
     yield login

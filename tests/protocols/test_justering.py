@@ -65,7 +65,7 @@ def test_sending_freezes_the_protocol_with_its_hash(held_meeting, secretary, cha
     assert [a["person_id"] for a in version.approvers] == [chair.pk, adjuster.pk]
     assert version.due_date == datetime.date(2026, 11, 27)
     assert sorted(mail.outbox[0].to) == sorted([chair.email, adjuster.email])
-    assert "/meetings/versioner/" in mail.outbox[0].body
+    assert "/meetings/protocol-versions/" in mail.outbox[0].body
     assert AuditEntry.objects.filter(action="protocols.version.sent").exists()
 
 
