@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "protocols",
     "measures",
     "todo",
+    "search",
     # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).
     "demo",
     "benchmarks",

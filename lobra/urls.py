@@ -1,4 +1,4 @@
-"""Lobra's URLs: authentication, admin and the apps."""
+"""Lobra's URLs: authentication, admin, the apps and search across them."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/", include("protocols.urls")),
     path("", include("measures.urls")),
     *measures_redirects,
+    path("search/", include("search.urls")),
     path("", include("todo.urls")),
     path("", include("councils.urls")),
 ]

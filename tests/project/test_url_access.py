@@ -39,6 +39,8 @@ NO_COUNCIL_MANAGE = NO_MEASURES_WRITE = "secretary"
 
 ROUTES = {
     "councils:overview": Case(lambda o: [], wrong=None, outsider=False),
+    # Search belongs to no council: every user searches their own councils (tests/search: another council never shows).
+    "search:results": Case(lambda o: [], wrong=None, outsider=False),
     "councils:account_settings": Case(lambda o: [], wrong=None, outsider=False),
     "councils:detail": Case(on("council"), wrong=None),
     "councils:person_create": Case(on("council"), wrong=NO_COUNCIL_MANAGE),
