@@ -19,7 +19,7 @@ class ForumInline(admin.TabularInline):
 
 @admin.register(Council)
 class CouncilAdmin(admin.ModelAdmin):
-    list_display = ["name", "organisation", "valid_from", "valid_to", "successor"]
+    list_display = ["name", "organisation", "valid_from", "valid_to", "successor", "justering_days"]
     search_fields = ["name"]
     inlines = [ForumInline]
 

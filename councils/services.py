@@ -98,3 +98,13 @@ def organisation_delete(*, user, organisation):
             _("%(name)s kan inte tas bort eftersom personer eller råd hör till organisationen. "
               "Flytta dem till en annan organisation först.") % {"name": organisation}
         ) from error
+
+
+def council_settings_save(*, council, user, justering_days):
+    """Set the council's justering deadline (days after the meeting)."""
+    with transaction.atomic():
+        Council.objects.filter(pk=council.pk).update(justering_days=justering_days)
+        council.justering_days = justering_days
+        log_action(council=council, user=user, action="councils.council.settings_changed",
+                   obj=f"{council}: {justering_days} dagar för justering")
+    return council

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "meetings",
     "protocols",
     "measures",
+    "todo",
     "search",
     # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).
     "demo",
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "todo.context_processors.menu",
             ],
         },
     },
@@ -145,7 +147,7 @@ MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "councils:overview"
+LOGIN_REDIRECT_URL = "todo:start"
 LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -163,6 +165,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lobra@localhost")
+# Links in e-mail sent without a request (reminders): the address people reach Lobra at.
+# Whom a user without any council is told to contact (besides the coordinators of councils they were in).
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "")
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Sealing protocols and sending their e-mail run as tasks. Production queues them in the database and runs
 # `manage.py db_worker`; TASK_BACKEND=immediate (tests, make run) runs each task at once in the process.
