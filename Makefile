@@ -33,8 +33,11 @@ run: $(STAMP) system-deps
 	@echo "Lobra körs på http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist; each worker has its own test database) and says how long it took.
+TEST_WORKERS ?= auto
 test: $(STAMP) system-deps
-	$(PY) -m pytest
+	@start=$$(date +%s); $(PY) -m pytest -n $(TEST_WORKERS); status=$$?; \
+	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

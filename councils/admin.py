@@ -22,7 +22,7 @@ class ForumInline(admin.TabularInline):
 
 @admin.register(Council)
 class CouncilAdmin(LoggedAdmin, admin.ModelAdmin):
-    list_display = ["name", "organisation", "valid_from", "valid_to", "successor"]
+    list_display = ["name", "organisation", "valid_from", "valid_to", "successor", "justering_days"]
     search_fields = ["name"]
     inlines = [ForumInline]
 

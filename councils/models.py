@@ -18,6 +18,10 @@ def today():
     return timezone.localdate()
 
 
+# Kommunallagen practice: a protocol is adjusted within 14 days of the meeting; a council may set its own.
+JUSTERING_DAYS_DEFAULT = 14
+
+
 class Organisation(models.Model):
     """An organisation that people in a council come from (kommun, polis, skola …)."""
 
@@ -85,6 +89,11 @@ class Council(models.Model):
         verbose_name=_("efterträdare"),
         help_text=_("Rådet som tog över när detta råd slogs samman."),
     )
+    justering_days = models.PositiveSmallIntegerField(
+        _("dagar för justering"),
+        default=JUSTERING_DAYS_DEFAULT,
+        help_text=_("Protokollet ska vara justerat så här många dagar efter mötet."),
+    )
 
     objects = CouncilQuerySet.as_manager()
 
@@ -102,6 +111,11 @@ class Council(models.Model):
                 condition=~Q(successor=models.F("pk")),
                 name="council_not_own_successor",
                 violation_error_message=_("Ett råd kan inte efterträda sig självt."),
+            ),
+            models.CheckConstraint(
+                condition=Q(justering_days__gte=1, justering_days__lte=90),
+                name="council_justering_days_range",
+                violation_error_message=_("Tiden för justering ska vara mellan 1 och 90 dagar."),
             ),
         ]
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .access import require_any_coordinator, require_organisation_change
 from .history import apply_changes, value_text
-from .models import Forum, Membership, Organisation, Person, log_action
+from .models import Council, Forum, Membership, Organisation, Person, log_action
 
 
 def field_changes(instance, fields):
@@ -160,3 +160,14 @@ def organisation_delete(*, organisation, user):
             _("%(name)s kan inte tas bort eftersom personer eller råd hör till organisationen. "
               "Flytta dem till en annan organisation först.") % {"name": organisation}
         ) from error
+
+
+def council_settings_save(*, council, user, justering_days):
+    """Set the council's justering deadline (days after the meeting)."""
+    with transaction.atomic():
+        before = Council.objects.filter(pk=council.pk).values_list("justering_days", flat=True).get()
+        Council.objects.filter(pk=council.pk).update(justering_days=justering_days)
+        council.justering_days = justering_days
+        log_action(council=council, user=user, action="councils.council.settings_changed", obj=council,
+                   data={"changed": {"justering_days": [value_text(before), value_text(justering_days)]}})
+    return council

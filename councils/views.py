@@ -24,7 +24,15 @@ from .access import (
     may_change_organisation,
     require_any_coordinator,
 )
-from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
+from .forms import (
+    CouncilSettingsForm,
+    ForumForm,
+    MembershipEndForm,
+    MembershipForm,
+    OrganisationForm,
+    PersonCreateForm,
+    PersonForm,
+)
 from .history import history_for
 from .models import Council, Forum, Membership
 from .panels import council_panels
@@ -106,6 +114,17 @@ def council_detail(request, pk):
             "panels": council_panels(council, request.user),
         },
     )
+
+
+@login_required
+def council_settings(request, pk):
+    council = get_council_for(request.user, pk, perm="council.manage")
+    form = CouncilSettingsForm(request.POST or None, initial={"justering_days": council.justering_days})
+    if request.method == "POST" and form.is_valid():
+        services.council_settings_save(council=council, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Rådets inställningar är sparade."))
+        return redirect(council)
+    return form_page(request, form, council=council, title=_("Rådets inställningar"))
 
 
 @login_required

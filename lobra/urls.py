@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("measures.urls")),
     *measures_redirects,
     path("search/", include("search.urls")),
+    path("", include("todo.urls")),
     path("", include("councils.urls")),
 ]

@@ -146,3 +146,29 @@ def council_panel(council, user):
         "place_work_count": agreements[0].place_work_count if agreements else None,
         "may_write": council.has_perm(user, "measures.write"),
     }
+
+
+FOLLOW_UP_SOON_DAYS = 7
+
+
+def measures_due_for(person, council_ids, *, today=None):
+    """Measures the person, or the person's organisation, answers for in these councils whose next follow-up is
+    due within FOLLOW_UP_SOON_DAYS days or overdue; earliest first, with their activities."""
+    today = today or timezone.localdate()
+    return (
+        Measure.objects.filter(council_id__in=council_ids,
+                               follow_up_due__lte=today + datetime.timedelta(days=FOLLOW_UP_SOON_DAYS))
+        .responsible(person)
+        .select_related("council")
+        .prefetch_related("activities")
+        .order_by("follow_up_due", "pk")
+    )
+
+
+def measures_due_between(first, last):
+    """Measures with a next follow-up date in [first, last] and their responsible people (for reminders)."""
+    return (
+        Measure.objects.filter(follow_up_due__range=(first, last))
+        .select_related("council")
+        .prefetch_related("responsible_people")
+    )

@@ -11,13 +11,13 @@ STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 PRODID = "-//Lobra//Möten//SV"
 
 
-def _event(meeting, *, url=""):
+def _event(meeting, *, url="", stamp):
     event = Event()
     event.add("uid", f"{meeting.uid}@lobra")
     event.add("summary", f"{meeting.title} – {meeting.body}")
     event.add("dtstart", meeting.starts_at.astimezone(STOCKHOLM))
     event.add("dtend", meeting.ends_at.astimezone(STOCKHOLM))
-    event.add("dtstamp", timezone.now())
+    event.add("dtstamp", stamp)
     event.add("sequence", meeting.ics_sequence)
     if meeting.location:
         event.add("location", meeting.location)
@@ -45,8 +45,9 @@ def calendar_bytes(meetings, *, name, url_for=None):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     dates = []
+    stamp = timezone.now()
     for meeting in meetings:
-        calendar.add_component(_event(meeting, url=url_for(meeting) if url_for else ""))
+        calendar.add_component(_event(meeting, url=url_for(meeting) if url_for else "", stamp=stamp))
         dates.append(meeting.starts_at.date())
     if dates:
         # Describe the zone only for the years the meetings span, not 1970–2038.

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -32,7 +33,7 @@ from .forms import (
     MeetingForm,
 )
 from .ics import calendar_bytes
-from .models import Attendance, CalendarFeed, Meeting, page_prefetches
+from .models import AgendaItem, Attendance, CalendarFeed, Meeting, page_prefetches
 from .sanitize import too_long_message
 
 
@@ -336,15 +337,21 @@ def calendar(request, council_pk):
     return render(request, "meetings/calendar.html", {"council": council, "feed": feed, "url": url})
 
 
+_URL_KEY = 918273645  # stands in for a meeting's key in an address reversed once
+
+
 def feed(request, token):
     """The iCalendar feed behind a secret address; no login, but only while the user is still a member."""
     subscription = get_object_or_404(CalendarFeed.objects.select_related("council", "user"), token=token)
     if not subscription.user.is_active or not subscription.council.is_member(subscription.user):
         raise Http404
+    # The feed shows each item's number and title only; its minutes stay in the database.
+    items = AgendaItem.objects.only("meeting_id", "position", "number", "title")
     meetings = (Meeting.objects.filter(council=subscription.council).select_related("forum", "council")
-                .prefetch_related("items").order_by("starts_at"))
-    body = calendar_bytes(meetings, name=str(subscription.council),
-                          url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()))
+                .prefetch_related(Prefetch("items", queryset=items)).order_by("starts_at"))
+    # One reverse() for the whole feed, not one per meeting: only the key differs between the addresses.
+    head, tail = request.build_absolute_uri(reverse("meetings:detail", args=[_URL_KEY])).split(str(_URL_KEY))
+    body = calendar_bytes(meetings, name=str(subscription.council), url_for=lambda m: f"{head}{m.pk}{tail}")
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

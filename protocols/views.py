@@ -18,6 +18,7 @@ from meetings.access import get_meeting_for
 from . import services as justering
 from . import signing
 from .access import get_meeting_for_justering, get_version_for
+from .document import version_document
 from .models import Approval, ProtocolVersion, justering_due_date
 from .snapshot import SnapshotMismatch
 
@@ -160,13 +161,14 @@ def version_detail(request, pk, form=None):
     for approval in approvals:
         for item_id, text in approval.item_comments.items():
             comments.setdefault(item_id, []).append((approval.person.full_name, text))
+    document = version_document(version)
     items = [
-        {**item, "comments": comments.get(str(item["id"]), []),
+        {**item, "comments": comments.get(str(item["id"]), []), "html": document["items"][str(item["id"])],
          "field": form[f"item_{item['id']}"] if may_answer else None}
         for item in version.content["items"]
     ]
     return render(request, "protocols/version_detail.html", {
-        "version": version, "c": version.content, "meeting": version.meeting, "items": items,
+        "version": version, "c": version.content, "meeting": version.meeting, "items": items, "document": document,
         "approvals": approvals, "approver": approver,
         "approver_rows": [(a, next((ap for ap in approvals if ap.person_id == a["person_id"]), None))
                           for a in version.approvers], "may_answer": may_answer, "form": form,

@@ -13,7 +13,8 @@ from typing import NamedTuple
 from councils.models import Council, today
 
 SCALE_MODULES = ["benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures",
-                 "benchmarks.scale.search"]
+                 "benchmarks.scale.search",
+                 "benchmarks.scale.todo"]
 MARKER = "Skalningsdata för make bench"
 BATCH = 2000
 

@@ -14,6 +14,9 @@ from protocols.snapshot import content_sha256, meeting_for_snapshot, protocol_sn
 from .meetings import copy_meeting, page_count
 
 VERSION = 1  # the protocols app adds no scale data of its own; its hooks time what meetings generated
+PDF_PAGES = 3  # the short protocol fills this many pages
+PDF_MANY_ITEMS = 60  # the long protocol
+APPROVAL_CASES = (("3-page", 3), ("28-page", 40))  # (label, items) of the protocols whose approval is timed
 
 
 def clear():
@@ -60,15 +63,14 @@ def bench_pdf(council):
         items = list(source.items.order_by("position"))
         for count in range(1, len(items) + 1):
             signed, plain, pages = case(version_of(items[:count]))
-            if pages >= 3 or count == len(items):
+            if pages >= PDF_PAGES or count == len(items):
                 cases.append((f"{pages}-page protocol ({count} items)", signed, plain))
                 break
-        many = [items[n % len(items)] for n in range(60)]
+        many = [items[n % len(items)] for n in range(PDF_MANY_ITEMS)]
         signed, plain, pages = case(version_of(many))
-        cases.append((f"60-item protocol ({pages} pages)", signed, plain))
+        cases.append((f"{PDF_MANY_ITEMS}-item protocol ({pages} pages)", signed, plain))
         yield cases
         transaction.set_rollback(True)
-
 
 
 @contextlib.contextmanager
@@ -83,7 +85,7 @@ def bench_approval(council):
     items = list(source.items.order_by("position"))
     rows = []
     with transaction.atomic():
-        for label, count in (("3-page", 3), ("28-page", 40)):
+        for label, count in APPROVAL_CASES:
             meeting = copy_meeting(source, [items[n % len(items)] for n in range(count)])
             meeting.adjusters.clear()
             user = source.chair.user

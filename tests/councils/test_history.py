@@ -78,8 +78,8 @@ def test_an_admin_edit_is_in_the_history(db, police):
 @pytest.mark.django_db(transaction=True)
 def test_the_old_audit_entries_are_carried_over_as_codes():
     executor = MigrationExecutor(connection)
-    executor.migrate([("councils", "0002_add_logentry")])
-    apps = executor.loader.project_state([("councils", "0002_add_logentry")]).apps
+    executor.migrate([("councils", "0003_add_logentry")])
+    apps = executor.loader.project_state([("councils", "0003_add_logentry")]).apps
     Organisation_ = apps.get_model("councils", "Organisation")
     Council_ = apps.get_model("councils", "Council")
     AuditEntry = apps.get_model("councils", "AuditEntry")

@@ -9,8 +9,7 @@ def counts():
     return (Council.objects.count(), Forum.objects.count(), Person.objects.count(), Membership.objects.count())
 
 
-def test_load_demo_twice_changes_nothing(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_load_demo_twice_changes_nothing(demo):
     first = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert counts() == first
@@ -34,8 +33,7 @@ def test_demo_logins_work_and_isolate_councils(db, monkeypatch):
     assert demo.has_perm(authenticate(username="samordnare", password="hemligt-demo"), "council.manage")
 
 
-def test_demo_has_the_seed_forum_tree(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_demo_has_the_seed_forum_tree(demo):
     umbrella = Forum.objects.get(name="Trygg hela veckan")
     assert {f.name for f in umbrella.children.all()} == {"YOLO", "RoS", "Interaktiva närmiljövandringar"}
 

@@ -46,7 +46,7 @@ def test_the_compiled_catalogue_matches_the_po_file():
     assert stale == [], "run make messages (compilemessages) and commit the .mo"
 
 
-@pytest.mark.parametrize("language, words", [("sv", "Mina råd"), ("en", "My councils")])
+@pytest.mark.parametrize("language, words", [("sv", "Att göra"), ("en", "To do")])
 def test_pages_follow_the_chosen_language(member_client, council, language, words):
     member_client.post(reverse("set_language"), {"language": language, "next": "/"})
     page = member_client.get(reverse("councils:detail", args=[council.pk])).content.decode()

@@ -15,6 +15,7 @@ from councils.models import Organisation
 from measures.models import Agreement, Measure, Place, PriorityArea
 from meetings.models import AgendaItem, Attachment, Attendance, Decision, Meeting
 from protocols.models import ProtocolVersion
+from todo.models import Notification, ReminderKind
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,14 @@ ROUTES = {
     "measures:comment_add": Case(on("measure"), method="post", wrong=None),
     "measures:place": Case(on("place"), wrong=None),
     "measures:decision_activity": Case(on("task"), wrong=NO_MEASURES_WRITE),
+    "councils:council_settings": Case(on("council"), wrong=NO_COUNCIL_MANAGE),
+    "todo:start": Case(lambda o: [], wrong=None, outsider=False),
+    "todo:council_switch": Case(on("council"), wrong=None),
+    "todo:notification_list": Case(lambda o: [], wrong=None, outsider=False),
+    # Someone else's notification is 404, like an outsider's view of a council.
+    "todo:notification_open": Case(on("notification"), wrong=None),
+    "todo:notifications_read": Case(lambda o: [], method="post", wrong=None, outsider=False),
+    "todo:reminder_settings": Case(lambda o: [], wrong=None, outsider=False),
 }
 
 # Open to anyone, on purpose.
@@ -119,6 +128,7 @@ PUBLIC = {
     "protocols:protocol_public_pdf": "the published, redacted protocol (offentlighetsprincipen)",
     "protocols:protocol_version_public_pdf": "the published, redacted protocol of one version",
     "protocols:protocol_verify": "anyone may verify a printed or mailed protocol PDF",
+    "todo:reminder_settings_token": "a signed token from the person's own reminder e-mail stands in for the login",
 }
 
 
@@ -169,6 +179,8 @@ def objects(council, forum, coordinator, secretary, chair, adjuster, member, mak
     o.place = Place.objects.create(council=council, name="Torget")
     o.measure = Measure.objects.create(council=council, priority_area=o.area, title="Belysning", position=1)
     o.measure.responsible_organisations.set([police])  # the member (a police officer) may follow it up
+    o.notification = Notification.objects.create(user=member.user, council=council, kind=ReminderKind.TASK_DUE,
+                                                 text="Uppdrag", url="/")
     return o
 
 

@@ -3,12 +3,13 @@ import time
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
 from benchmarks import load, machine
-from benchmarks.pages import logged_in_client, profile_page, resolve, time_pages
+from benchmarks.pages import logged_in_client, profile_page, resolve, time_page, time_pages
 from benchmarks.report import Row, figures_markdown, page_rows, text_table, write_docs
 from benchmarks.scale import Page, scale_councils, scale_modules
 from councils.models import Membership
@@ -16,6 +17,8 @@ from councils.models import Membership
 THROUGHPUT_RATIO_TARGET = 0.20
 WORKER_RSS_TARGET_MB = 200
 PDF_RATIO_TARGET = 1.5
+TODO_P95_TARGET_MS = 60
+REMINDER_RUN_TARGET_S = 60
 
 
 def coordinator_of(council):
@@ -52,6 +55,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="gunicorn-arbetsprocesser (standard 2).")
         parser.add_argument("--no-load", action="store_true", help="Hoppa över lastmätningen (gunicorn + wrk).")
         parser.add_argument("--no-pdf", action="store_true", help="Hoppa över protokoll-PDF-mätningen.")
+        parser.add_argument("--no-todo", action="store_true",
+                            help="Hoppa över startsidan Att göra och påminnelsekörningen.")
         parser.add_argument("--pdf-runs", type=int, default=7, help="Mätta körningar per PDF (standard 7).")
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs" / "benchmarks.md"),
                             help="Markdown-filen som får siffrorna.")
@@ -90,6 +95,8 @@ class Command(BaseCommand):
             notes.append(f"Queries are counted for a council with {full.valid_from:%Y}–today's data (full) "
                          f"and one that started {young.valid_from:%Y-%m-%d} (young); equal means constant.")
 
+        if not options["no_todo"]:
+            rows += self.measure_todo(notes, requests=options["requests"], warmup=options["warmup"])
         if options["no_load"]:
             rows.append(Row("Throughput under load", figure="skipped (--no-load)"))
             rows.append(Row("Peak RSS of a gunicorn worker", figure="skipped (--no-load)"))
@@ -116,9 +123,45 @@ class Command(BaseCommand):
             self.stdout.write(f"\nSkrivet till {options['output']}.")
         self.stdout.write(f"Klart på {time.perf_counter() - started:.0f} s.")
 
+    def measure_todo(self, notes, *, requests, warmup):
+        """The start page of the person in five councils, and the daily reminder run over all the data
+        (twice, in a transaction rolled back afterwards, so the scale data stays as generated)."""
+        from django.db import transaction
+        from django.test.utils import override_settings
+
+        from benchmarks.scale.todo import USERNAME
+        from todo.reminders import reminders_send
+
+        rows = []
+        user = get_user_model().objects.filter(username=USERNAME).first()
+        if user is None:
+            rows.append(Row("Att göra, person in 5 councils", figure="n/a (regenerate the scale data)",
+                            target=f"p95 ≤ {TODO_P95_TARGET_MS} ms"))
+        else:
+            self.stdout.write("Att göra …")
+            result = time_page(Page("todo", "todo:start"), logged_in_client(user), requests=requests, warmup=warmup)
+            result.label, result.target_ms = "Att göra, person in 5 councils", TODO_P95_TARGET_MS
+            rows += page_rows([result])
+        self.stdout.write("Påminnelser …")
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
+            started = time.perf_counter()
+            first = reminders_send()
+            first_s = time.perf_counter() - started
+            started = time.perf_counter()
+            second = reminders_send()
+            second_s = time.perf_counter() - started
+            transaction.set_rollback(True)
+        rows.append(Row("Daily reminder run over all councils (first run of the day)", figure=f"{first_s:.1f} s",
+                        target=f"≤ {REMINDER_RUN_TARGET_S} s", met=first_s <= REMINDER_RUN_TARGET_S))
+        rows.append(Row("Daily reminder run, second run the same day", figure=f"{second_s:.1f} s, {second.sent} sent",
+                        met=second.sent == 0))
+        notes.append(f"Reminder run: {first}; the second run: {second}. E-mail to Django's in-memory backend; "
+                     "both runs are rolled back afterwards.")
+        return rows
+
     def row_counts(self):
         counts = {}
-        for label in ("councils", "meetings", "measures"):
+        for label in ("councils", "meetings", "measures", "todo"):
             try:
                 config = apps.get_app_config(label)
             except LookupError:

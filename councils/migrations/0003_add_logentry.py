@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('councils', '0001_initial'),
+        ('councils', '0002_add_justering_days'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -67,6 +67,6 @@ def copy_entries(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    dependencies = [("councils", "0002_add_logentry")]
+    dependencies = [("councils", "0003_add_logentry")]
 
     operations = [migrations.RunPython(copy_entries, migrations.RunPython.noop)]
