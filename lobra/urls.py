@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
     path("measures/", include("measures.urls")),
+    path("councils/<int:council_pk>/", include("assessments.urls")),
     path("", include("councils.urls")),
 ]

@@ -13,8 +13,14 @@ from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "document", "description"]
-        widgets = {name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
+        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "signed_by",
+                  "decision_reference", "document", "description", "causes_text", "measurable_goals",
+                  "documentation", "follow_up_method"]
+        widgets = {
+            **{name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")},
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in (
+                "signed_by", "causes_text", "measurable_goals", "documentation", "follow_up_method")},
+        }
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +67,8 @@ class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
         fields = [
-            "kind", "priority_area", "place", "title", "problem", "responsible_text", "responsible_organisations",
+            "kind", "priority_area", "place", "title", "problem", "prevention_type", "effect_horizon",
+            "evidence_basis", "responsible_text", "responsible_organisations",
             "responsible_people", "forums", "forum_text", "activities", "police_contact", "police_commitment",
             "admin_contact", "admin_commitment", "other_actors", "funding", "communication", "follow_up_plan",
             "participants", "convener", "status_text", "follow_up_due", "agenda_items", "position",
