@@ -7,7 +7,7 @@ from django.db import transaction
 from councils.demo import DEMO_USERNAMES, demo_password
 
 # Each app provides <module>.load(stdout); the order follows the dependencies.
-DEMO_MODULES = ["councils.demo", "meetings.demo", "meetings.protocol_demo", "measures.demo"]
+DEMO_MODULES = ["councils.demo", "meetings.demo", "meetings.protocol_demo", "measures.demo", "assessments.demo"]
 # The demo sends kallelser and justering requests; they must never reach the invented addresses.
 DEMO_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
