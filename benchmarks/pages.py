@@ -21,9 +21,11 @@ PAGES = {
     "plan": "Action plan, unfiltered",
     "plan_filtered": "Action plan, filtered",
     "measure": "Measure page",
+    "compliance": "Lagkrav och uppföljning (compliance)",
+    "problem": "Problem page (causes, measures, follow-ups)",
 }
 # p95 targets in ms at full scale; every page's query count must not grow with the data.
-P95_TARGETS = {"meeting": 50, "plan": 150, "plan_filtered": 150}
+P95_TARGETS = {"meeting": 50, "plan": 150, "plan_filtered": 150, "compliance": 80, "problem": 80}
 
 
 @dataclass

@@ -114,7 +114,7 @@ class Command(BaseCommand):
 
     def row_counts(self):
         counts = {}
-        for label in ("councils", "meetings", "measures"):
+        for label in ("councils", "meetings", "measures", "assessments"):
             try:
                 config = apps.get_app_config(label)
             except LookupError:
