@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from councils.models import today
 from measures.models import Agreement, Measure
@@ -69,7 +69,8 @@ def annual_cycle(council, year):
            .annotate(month=ExtractMonth("follow_up_due")).values("month").annotate(n=Count("pk")).order_by())
     for row in due:
         months[row["month"] - 1].dated.append(
-            (None, _("%(n)s åtgärder ska följas upp") % {"n": row["n"]}, ""))
+            (None, ngettext("%(n)s åtgärd ska följas upp", "%(n)s åtgärder ska följas upp", row["n"])
+             % {"n": row["n"]}, ""))
     for month in months:
         month.dated.sort(key=lambda entry: (entry[0] is None, entry[0] or datetime.date.min))
     return months
