@@ -55,7 +55,7 @@ def annual_cycle(council, year):
         months[current.month - 1].is_current = True
     for assessment in Assessment.objects.filter(council=council, next_revision_due__year=year):
         months[assessment.next_revision_due.month - 1].dated.append(
-            (assessment.next_revision_due, _("Lägesbilden %(a)s ska vara reviderad") % {"a": assessment},
+            (assessment.next_revision_due, _("Senaste dag för revidering: %(a)s") % {"a": assessment},
              assessment.get_absolute_url()))
     for agreement in Agreement.objects.filter(council=council):
         if agreement.ends_on.year == year:
