@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from councils.forms import DateInput
 from measures.forms import FollowUpForm
-from measures.models import Place
+from measures.models import Agreement, Place
 
 from .models import Assessment, Cause, CitizenPromise, Indicator, Problem, Source
 
@@ -45,13 +45,15 @@ class ProblemForm(forms.ModelForm):
 
     class Meta:
         model = Problem
-        fields = ["title", "description", "crime_type", "where", "places", "who", "when", "priority"]
+        fields = ["title", "description", "crime_type", "where", "places", "who", "when", "priority", "agreements"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}),
-                   "places": forms.CheckboxSelectMultiple}
+                   "places": forms.CheckboxSelectMultiple, "agreements": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["places"].queryset = Place.objects.filter(council=council)
+        self.fields["agreements"].queryset = Agreement.objects.filter(council=council)
+        self.fields["agreements"].help_text = _("Överenskommelser med polisen där problemet är i fokus.")
         if self.instance.pk:
             for name in list(self.fields):
                 if name.startswith("indicator_"):
@@ -68,7 +70,7 @@ class ProblemForm(forms.ModelForm):
                 "target_value": data.get("indicator_target")}
 
     def problem_data(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "places"}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in ("places", "agreements")}
 
 
 INDICATOR_ERROR_FIELDS = {"unit": "indicator_unit", "baseline_date": "indicator_date",

@@ -50,13 +50,15 @@ def _check_places(council, places):
         raise ValidationError({"places": _("Platsen hör till ett annat råd.")})
 
 
-def problem_save(*, assessment, user, data, places=(), problem=None, indicator=None):
+def problem_save(*, assessment, user, data, places=(), agreements=(), problem=None, indicator=None):
     """Create or change a problem; `indicator` (a dict) adds its first indicator in the same transaction."""
     created = problem is None
     problem = problem or Problem(assessment=assessment)
     _apply(problem, data)
-    places = list(places)
+    places, agreements = list(places), list(agreements)
     _check_places(assessment.council, places)
+    if any(agreement.council_id != assessment.council_id for agreement in agreements):
+        raise ValidationError({"agreements": _("Överenskommelsen hör till ett annat råd.")})
     problem.full_clean()
     new_indicator = None
     if indicator:
@@ -64,6 +66,7 @@ def problem_save(*, assessment, user, data, places=(), problem=None, indicator=N
     with transaction.atomic():
         problem.save()
         problem.places.set(places)
+        problem.agreements.set(agreements)
         log_action(council=assessment.council, user=user, obj=problem,
                    action="assessments.problem.created" if created else "assessments.problem.updated")
         if new_indicator is not None:

@@ -145,7 +145,9 @@ def problem_create(request, council_pk, pk):
     if request.method == "POST" and form.is_valid():
         try:
             problem = services.problem_save(assessment=assessment, user=request.user, data=form.problem_data(),
-                                            places=form.cleaned_data["places"], indicator=form.indicator_data())
+                                            places=form.cleaned_data["places"],
+                                            agreements=form.cleaned_data["agreements"],
+                                            indicator=form.indicator_data())
         except ValidationError as error:
             _add_errors(form, error, INDICATOR_ERROR_FIELDS)
         else:
@@ -163,7 +165,8 @@ def problem_edit(request, council_pk, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.problem_save(assessment=problem.assessment, user=request.user, data=form.problem_data(),
-                                  places=form.cleaned_data["places"], problem=problem)
+                                  places=form.cleaned_data["places"], agreements=form.cleaned_data["agreements"],
+                                  problem=problem)
         except ValidationError as error:
             _add_errors(form, error)
         else:

@@ -132,3 +132,19 @@ def test_a_measurement_needs_a_value_when_an_indicator_is_chosen(coordinator_cli
     assert response.status_code == 400
     assert "Ange det uppmätta värdet." in response.content.decode()
     assert not linked_measure.follow_ups.exists()
+
+
+def test_a_problem_cannot_name_another_councils_place_or_agreement(coordinator, assessment, other_council):
+    from measures.models import Agreement, Place
+
+    foreign_place = Place.objects.create(council=other_council, name="Grannens torg")
+    foreign_plan = Agreement.objects.create(council=other_council, title="Grannens plan",
+                                            valid_from=datetime.date(2024, 1, 1), valid_to=datetime.date(2025, 1, 1))
+
+    with pytest.raises(ValidationError, match="annat råd"):
+        services.problem_save(assessment=assessment, user=coordinator.user, data={"title": "X"},
+                              places=[foreign_place])
+    with pytest.raises(ValidationError, match="annat råd"):
+        services.problem_save(assessment=assessment, user=coordinator.user, data={"title": "X"},
+                              agreements=[foreign_plan])
+    assert not Problem.objects.filter(title="X").exists()
