@@ -36,6 +36,7 @@ class Line:
     fix_label: str = ""
     checks: list = field(default_factory=list)
     items: list = field(default_factory=list)  # (text, url) of the things that need attention
+    fix_is_read: bool = False  # the fix link only opens a page every member may read
 
     @property
     def status_label(self):
@@ -234,7 +235,7 @@ def problem_line(facts, problem):
     ]
     status = RED if not (causes and acted_on) else GREEN if all(c.ok for c in checks) else YELLOW
     return Line(str(problem), status, "", _url("assessments:problem_detail", facts.council.pk, problem.pk),
-                _("Öppna problemet"), checks)
+                _("Öppna problemet"), checks, fix_is_read=True)
 
 
 def bra_lines(facts):
@@ -286,8 +287,8 @@ def bra_lines(facts):
             Check(_("Revideringen är inte försenad"), bool(assessment and not assessment.is_past_revision)),
         ]),
     ]
-    lines = [Line(title, _from_checks(checks), "", assessment_url, _("Öppna lägesbilden"), checks)
-             for title, checks in steps]
+    lines = [Line(title, _from_checks(checks), "", assessment_url, _("Öppna lägesbilden"), checks,
+                  fix_is_read=assessment is not None) for title, checks in steps]
     agreement = facts.agreement
     if agreement is not None:
         checks = [

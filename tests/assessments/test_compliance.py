@@ -117,3 +117,10 @@ def test_the_compliance_and_problem_pages_use_a_constant_number_of_queries(
     with django_assert_max_num_queries(small[1]):
         member_client.get(problem.get_absolute_url())
     assert small[0] <= 20 and small[1] <= 25
+
+
+def test_members_see_no_links_to_pages_only_coordinators_may_open(member_client, council, problem, coordinator):
+    page = member_client.get(reverse("assessments:compliance_detail", args=[council.pk])).content.decode()
+
+    assert reverse("assessments:assessment_edit", args=[council.pk, problem.assessment_id]) not in page
+    assert problem.get_absolute_url() in page
