@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from councils.access import get_council_for
 
-from .models import Assessment, Cause, CitizenPromise, Problem
+from .models import Assessment, Cause, CitizenPromise, Problem, Source
 
 
 def can_write(council, user):
@@ -63,3 +63,11 @@ def get_promise_for(user, council_pk, pk, *, write=False):
     promise = get_object_or_404(CitizenPromise.objects.select_related("council"), pk=pk, council_id=council_pk)
     _check(promise.council, user, write)
     return promise
+
+
+def get_source_for(user, council_pk, pk):
+    """A source of one of the council's lägesbilder (read only)."""
+    source = get_object_or_404(Source.objects.select_related("assessment__council"), pk=pk,
+                               assessment__council_id=council_pk)
+    _check(source.assessment.council, user, False)
+    return source

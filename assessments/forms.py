@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from councils.forms import DateInput
 from measures.forms import FollowUpForm
 from measures.models import Agreement, Place
+from meetings.files import check_upload
 
 from .models import Assessment, Cause, CitizenPromise, Indicator, Problem, Source
 
@@ -30,6 +31,13 @@ class SourceForm(forms.ModelForm):
         model = Source
         fields = ["kind", "title", "period", "attachment", "why_chosen", "limitations"]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ("why_chosen", "limitations")}
+
+    def clean_attachment(self):
+        """The same rules as a meeting's attachments: type by content, at most 20 MB."""
+        attachment = self.cleaned_data.get("attachment")
+        if attachment and hasattr(attachment, "size") and not getattr(attachment, "_committed", False):
+            check_upload(attachment)
+        return attachment
 
 
 class ProblemForm(forms.ModelForm):

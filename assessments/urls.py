@@ -14,6 +14,7 @@ urlpatterns = [
     path("assessments/<int:pk>/csv/", views.assessment_csv, name="assessment_csv"),
     path("assessments/<int:pk>/sources/new/", views.source_create, name="source_create"),
     path("assessments/<int:pk>/problems/new/", views.problem_create, name="problem_create"),
+    path("sources/<int:pk>/attachment/", views.source_attachment, name="source_attachment"),
     path("problems/<int:pk>/", views.problem_detail, name="problem_detail"),
     path("problems/<int:pk>/edit/", views.problem_edit, name="problem_edit"),
     path("problems/<int:pk>/indicators/new/", views.indicator_create, name="indicator_create"),

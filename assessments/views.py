@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from councils.models import today
 from measures.access import get_measure_for
 from measures.forms import MeasureForm
+from meetings.files import KINDS
 
 from . import annual_cycle as cycle
 from . import compliance, export, selectors, services
@@ -21,6 +22,7 @@ from .access import (
     get_council_for_assessments,
     get_problem_for,
     get_promise_for,
+    get_source_for,
 )
 from .forms import (
     INDICATOR_ERROR_FIELDS,
@@ -136,6 +138,22 @@ def source_create(request, council_pk, pk):
             return redirect(assessment)
     return _form_page(request, form, council=assessment.council, title=_("Ny källa"),
                       back=assessment.get_absolute_url(), status=400 if form.errors else 200)
+
+
+@login_required
+def source_attachment(request, council_pk, pk):
+    """A source's attachment, for members only (media files are never served publicly)."""
+    source = get_source_for(request.user, council_pk, pk)
+    if not source.attachment:
+        raise Http404
+    ending = source.attachment.name.rsplit(".", 1)[-1].lower()
+    content_type = next((kind[0] for kind in KINDS.values() if ending in kind[1]), "application/octet-stream")
+    response = FileResponse(source.attachment.open("rb"), content_type=content_type,
+                            as_attachment=not content_type.startswith(("image/", "application/pdf")),
+                            filename=f"{source.title}.{ending}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -117,3 +117,24 @@ def test_the_annual_cycle_shows_the_councils_own_dates(member_client, council, a
     assert "2027-06-30" in page  # the lägesbild's revision date
     assert "1 åtgärd ska följas upp" in page
     assert "Kvartalsuppföljning" in page
+
+
+def test_a_source_attachment_is_checked_on_upload_and_served_to_members_only(
+        coordinator_client, member_client, outsider_client, council, assessment, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("assessments:source_create", args=[council.pk, assessment.pk])
+    fake = SimpleUploadedFile("statistik.pdf", b"<script>not a pdf</script>")
+    refused = coordinator_client.post(url, {"kind": "polisanmalningar", "title": "Statistik", "attachment": fake})
+    assert refused.status_code == 400 and "Filtypen är inte tillåten" in refused.content.decode()
+
+    pdf = SimpleUploadedFile("statistik.pdf", b"%PDF-1.7\n%%EOF\n")
+    assert coordinator_client.post(url, {"kind": "polisanmalningar", "title": "Statistik",
+                                         "attachment": pdf}).status_code == 302
+    source = assessment.sources.get()
+    download = reverse("assessments:source_attachment", args=[council.pk, source.pk])
+    response = member_client.get(download)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert outsider_client.get(download).status_code == 404
