@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from measures.spreadsheet import BOM, neutralise
-from meetings.pdf import render_html
+from protocols.pdf import render_html
 
 from . import selectors
 from .models import Cause, Indicator

@@ -19,7 +19,7 @@ def scale_data(db, media):
 
 def test_every_app_has_a_scale_module():
     assert [module.__name__ for module in scale_modules()] == [
-        "councils.scale", "meetings.scale", "measures.scale", "assessments.scale"]
+        "councils.scale", "meetings.scale", "protocols.scale", "measures.scale", "assessments.scale"]
 
 
 def test_each_council_has_an_action_plan_of_twenty_measures_with_monthly_follow_ups(scale_data):
