@@ -1,32 +1,26 @@
-"""Access to lägesbilder and what hangs on them: members read, coordinators write, outsiders get 404.
+"""Access to lägesbilder and what hangs on them: members read, assessments.write changes, outsiders get 404."""
 
-The only module of the app that asks the council about roles, so the permission table (#16) changes one place.
-"""
-
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from councils.access import get_council_for
+from councils.access import check_council_access, get_council_for
 
 from .models import Assessment, Cause, CitizenPromise, Problem, Source
+
+WRITE = "assessments.write"
 
 
 def can_write(council, user):
     """Whether the user may change the council's lägesbilder, problems, causes and promises."""
-    return council.can_manage(user)
+    return council.has_perm(user, WRITE)
 
 
 def _check(council, user, write):
-    if not council.is_member(user):
-        raise Http404
-    if write and not can_write(council, user):
-        raise PermissionDenied
+    check_council_access(user, council, perm=WRITE if write else None)
 
 
 def get_council_for_assessments(user, council_pk, *, write=False):
-    """The council, if the user is a member; write needs the coordinator."""
-    return get_council_for(user, council_pk, manage=write)
+    """The council, if the user is a member; write needs assessments.write."""
+    return get_council_for(user, council_pk, perm=WRITE if write else None)
 
 
 def get_assessment_for(user, council_pk, pk, *, write=False):

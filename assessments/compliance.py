@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, Max, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from councils.models import Membership, today
 from measures.models import Agreement, FollowUp, Measure
-from measures.services import add_months
 
 from .models import Assessment, Cause, CitizenPromise, Indicator, Problem
 
@@ -115,7 +115,7 @@ def gather(council):
         .select_related("person")
     )
     promises = list(CitizenPromise.objects.filter(council=council))
-    return Facts(council=council, today=on, recent_since=add_months(on, -RECENT_MONTHS), assessment=assessment,
+    return Facts(council=council, today=on, recent_since=on - relativedelta(months=RECENT_MONTHS), assessment=assessment,
                  assessment_count=len(assessments), problems=problems, agreement=agreement, measures=measures,
                  coordinators=coordinators, promises=promises)
 

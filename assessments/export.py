@@ -1,17 +1,22 @@
-"""The lägesbild as a PDF (the protocol's WeasyPrint setup and look) and as CSV of problems, causes, measures."""
+"""The lägesbild as a PDF (the shared WeasyPrint setup, the protocol's look) and as CSV of problems, causes, measures."""
 
 import csv
 import io
+from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
+from councils import pdf as shared
 from measures.spreadsheet import BOM, neutralise
-from protocols.pdf import render_html
 
 from . import selectors
 from .models import Cause, Indicator
 from .richtext import render_section
+
+# The protocol's look: its stylesheet file, read through the shared WeasyPrint setup (no protocols import).
+STYLESHEET = Path(settings.BASE_DIR) / "templates" / "protocols" / "protocol.css"
 
 CSV_COLUMNS = ["Prioritet", "Problem", "Brottstyp", "Var", "Vilka", "När", "Indikatorer", "Orsak", "Perspektiv",
                "Överordnad orsak", "Åtgärder", "Typ av prevention", "Effekt på", "Kunskapsunderlag"]
@@ -56,4 +61,4 @@ def pdf_context(assessment, *, generated_on):
 def assessment_pdf(assessment, *, generated_on):
     """The lägesbild as PDF/A bytes with the protocol's stylesheet, fonts and no network."""
     html = render_to_string("assessments/assessment_pdf.html", pdf_context(assessment, generated_on=generated_on))
-    return render_html(html)
+    return shared.render(html, stylesheets=[shared.stylesheet(STYLESHEET)], pdf_variant="pdf/a-3b")

@@ -157,22 +157,22 @@ def measure_links_set(*, measure, user, problems, causes):
     return measure
 
 
-def measure_create_for_problem(*, form, user, problem, causes):
-    """Create a measure from the measure form and tie it to the problem and causes it acts on."""
+def measure_create_for_problem(*, council, user, fields, activities, problem, causes):
+    """Create a measure from its field values and activity lines and tie it to the problem and causes it acts on."""
     causes = list(causes)
-    if form.instance.council_id != problem.assessment.council_id:
+    if council.pk != problem.assessment.council_id:
         raise ValidationError({"problems": _("Problemet hör till ett annat råds lägesbild.")})
     if any(cause.problem_id != problem.pk for cause in causes):
         raise ValidationError({"causes": _("Orsaken hör inte till problemet.")})
     with transaction.atomic():
-        measure = measure_services.measure_save(form=form, user=user, activity_lines=form.activity_lines())
+        measure = measure_services.measure_save(council=council, user=user, fields=fields, activities=activities)
         problem.measures.add(measure)
         measure.causes.add(*causes)
         log_action(council=measure.council, user=user, action="assessments.measure.linked", obj=measure)
     return measure
 
 
-def follow_up_with_measurement(*, measure, user, follow_up, next_due=None, indicator=None, value=None):
+def follow_up_with_measurement(*, measure, user, fields, next_due=None, indicator=None, value=None):
     """A follow-up of a measure that may also record a measured value of one of its problems' indicators."""
     if indicator is not None:
         if value is None:
@@ -180,8 +180,7 @@ def follow_up_with_measurement(*, measure, user, follow_up, next_due=None, indic
         if not indicator.problem.measures.filter(pk=measure.pk).exists():
             raise ValidationError({"indicator": _("Indikatorn hör inte till ett problem som åtgärden verkar på.")})
     with transaction.atomic():
-        follow_up = measure_services.follow_up_add(measure=measure, user=user, follow_up=follow_up,
-                                                   next_due=next_due)
+        follow_up = measure_services.follow_up_add(measure=measure, user=user, fields=fields, next_due=next_due)
         if indicator is not None:
             measurement = Measurement.objects.create(indicator=indicator, value=value, date=follow_up.date,
                                                      follow_up=follow_up)

@@ -16,7 +16,6 @@ from meetings.files import KINDS
 from . import annual_cycle as cycle
 from . import compliance, export, selectors, services
 from .access import (
-    can_write,
     get_assessment_for,
     get_cause_for,
     get_council_for_assessments,
@@ -58,7 +57,7 @@ def assessment_list(request, council_pk):
     council = get_council_for_assessments(request.user, council_pk)
     return render(request, "assessments/assessment_list.html", {
         "council": council, "assessments": list(selectors.assessments_of(council)),
-        "promises": selectors.promises_of(council), "can_write": can_write(council, request.user),
+        "promises": selectors.promises_of(council), "council_perms": council.perms_of(request.user),
     })
 
 
@@ -104,7 +103,7 @@ def assessment_detail(request, council_pk, pk):
     assessment = get_assessment_for(request.user, council_pk, pk)
     return render(request, "assessments/assessment_detail.html", {
         "assessment": assessment, "council": assessment.council, **selectors.assessment_page(assessment),
-        "can_write": can_write(assessment.council, request.user),
+        "council_perms": assessment.council.perms_of(request.user),
     })
 
 
@@ -201,7 +200,7 @@ def problem_detail(request, council_pk, pk):
     council = problem.assessment.council
     return render(request, "assessments/problem_detail.html", {
         "problem": problem, "assessment": problem.assessment, "council": council,
-        **selectors.problem_page(problem), "can_write": can_write(council, request.user),
+        **selectors.problem_page(problem), "council_perms": council.perms_of(request.user),
     })
 
 
@@ -260,8 +259,9 @@ def measure_create(request, council_pk, pk):
     causes_form = CauseChoiceForm(request.POST or None, problem=problem, initial={"causes": initial_causes})
     if request.method == "POST" and form.is_valid() and causes_form.is_valid():
         try:
-            measure = services.measure_create_for_problem(form=form, user=request.user, problem=problem,
-                                                          causes=causes_form.cleaned_data["causes"])
+            measure = services.measure_create_for_problem(
+                council=council, user=request.user, fields=form.measure_fields(), activities=form.activity_lines(),
+                problem=problem, causes=causes_form.cleaned_data["causes"])
         except ValidationError as error:
             _add_errors(causes_form, error)
         else:
@@ -308,10 +308,11 @@ def followup_create(request, council_pk, pk):
         raise Http404
     form = MeasuredFollowUpForm(request.POST or None, council=measure.council, measure=measure)
     if request.method == "POST" and form.is_valid():
-        follow_up = form.save(commit=False)
+        fields = {name: value for name, value in form.cleaned_data.items()
+                  if name not in ("next_due", "indicator", "value")}
         try:
             services.follow_up_with_measurement(
-                measure=measure, user=request.user, follow_up=follow_up, next_due=form.cleaned_data["next_due"],
+                measure=measure, user=request.user, fields=fields, next_due=form.cleaned_data["next_due"],
                 indicator=form.cleaned_data["indicator"], value=form.cleaned_data["value"])
         except ValidationError as error:
             _add_errors(form, error)
@@ -328,7 +329,7 @@ def compliance_detail(request, council_pk):
     council = get_council_for_assessments(request.user, council_pk)
     facts, sections = compliance.compliance_for(council)
     return render(request, "assessments/compliance.html", {
-        "council": council, "facts": facts, "sections": sections, "can_write": can_write(council, request.user),
+        "council": council, "facts": facts, "sections": sections, "council_perms": council.perms_of(request.user),
     })
 
 

@@ -4,7 +4,6 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from ..access import can_write
 from ..richtext import render_section
 from ..selectors import measure_reasons
 
@@ -32,6 +31,6 @@ def measure_reasons_panel(context, measure):
     """Why the measure exists: the problems and causes it acts on (two queries)."""
     council = measure.council
     user = context["request"].user
-    return {"measure": measure, "council": council, "can_write": can_write(council, user),
+    return {"measure": measure, "council": council, "council_perms": context.get("council_perms") or council.perms_of(user),
             "can_follow_up": context.get("can_follow_up", False),
             **measure_reasons(measure)}

@@ -44,7 +44,7 @@ def test_anonymous_users_are_sent_to_the_login_page(objects, name, keys):
     response = Client().get(url(name, keys, objects))
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/konto/login/")
+    assert response["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.parametrize(("name", "keys"), READ + WRITE)

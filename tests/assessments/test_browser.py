@@ -32,11 +32,11 @@ def browser_page():
 def login(page, live_server, username):
     from tests.conftest import PASSWORD
 
-    page.goto(f"{live_server.url}/konto/login/")
+    page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/konto/login" not in url)
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
 
 
 def test_coordinator_goes_from_lagesbild_to_follow_up_and_the_problem_turns_green(
