@@ -19,5 +19,6 @@ urlpatterns = [
     *measures_redirects,
     path("search/", include("search.urls")),
     path("", include("todo.urls")),
+    path("councils/<int:council_pk>/", include("assessments.urls")),
     path("", include("councils.urls")),
 ]

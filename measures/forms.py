@@ -16,8 +16,14 @@ from .spreadsheet import MAX_IMPORT_BYTES, MAX_IMPORT_ROWS
 class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "document", "description"]
-        widgets = {name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
+        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "signed_by",
+                  "decision_reference", "document", "description", "causes_text", "measurable_goals",
+                  "documentation", "follow_up_method"]
+        widgets = {
+            **{name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")},
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in (
+                "signed_by", "causes_text", "measurable_goals", "documentation", "follow_up_method")},
+        }
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
