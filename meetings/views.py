@@ -135,10 +135,21 @@ def _minutes_too_long(request, item):
     return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
+def _minutes_locked(request, locked):
+    """The protocol went out for justering: nothing was saved, and the browser keeps the text as after a conflict."""
+    if _wants_json(request):
+        return JsonResponse({"error": str(locked.args[0]), "locked": True}, status=423)
+    raise locked
+
+
 @login_required
 @require_POST
 def minutes_save(request, item_pk):
-    item = get_item_for(request.user, item_pk, write=True)
+    try:
+        item = get_item_for(request.user, item_pk, write=True)
+    except services.MeetingLocked as locked:
+        # Locked before the request arrived: the same answer as a lock taken while it was on its way.
+        return _minutes_locked(request, locked)
     try:
         base_version = int(request.POST.get("version", ""))
     except ValueError:
@@ -152,11 +163,7 @@ def minutes_save(request, item_pk):
     except ValidationError:
         return _minutes_too_long(request, item)
     except services.MeetingLocked as locked:
-        # The protocol went out for justering while the text was on its way: nothing was saved, and the
-        # browser keeps the text, as it does after a conflict.
-        if _wants_json(request):
-            return JsonResponse({"error": str(locked.args[0]), "locked": True}, status=423)
-        raise
+        return _minutes_locked(request, locked)
     current = result.item
     saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H.%M") if current.minutes_updated_at else ""
     payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}

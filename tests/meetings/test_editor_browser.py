@@ -166,8 +166,11 @@ def test_tab_moves_through_the_cells_and_leaves_the_editor_after_the_last_one(
 
     # Back in, Shift+Tab from the first cell leaves backwards to the item's toolbar.
     page.locator(f"#item-{first.pk} .ProseMirror th").first.click()
+    # The toolbar shows for the focused item only: wait until it is there before leaving backwards.
+    page.wait_for_function(f"document.activeElement.closest('#item-{first.pk} .ProseMirror') !== null")
+    page.locator(f"#item-{first.pk} [role=toolbar]").wait_for(state="visible")
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.closest('[role=toolbar]') !== null")
+    page.wait_for_function("document.activeElement.closest('[role=toolbar]') !== null", timeout=5000)
 
 
 def test_the_toolbar_has_swedish_names_pressed_states_and_one_tab_stop(

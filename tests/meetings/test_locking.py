@@ -14,6 +14,17 @@ def lock(meeting, state=Meeting.ProtocolState.OUT_FOR_JUSTERING):
     Meeting.objects.filter(pk=meeting.pk).update(protocol_state=state)
 
 
+def test_autosave_to_a_meeting_already_out_for_justering_answers_423_and_saves_nothing(secretary_client, item):
+    lock(item.meeting)
+    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+                                     {"minutes": "<p>För sent</p>", "version": item.version},
+                                     HTTP_ACCEPT="application/json")
+    assert response.status_code == 423
+    assert "justering" in response.json()["error"]
+    item.refresh_from_db()
+    assert "För sent" not in item.minutes
+
+
 def test_autosave_that_loses_the_race_answers_423_and_saves_nothing(secretary_client, item, monkeypatch):
     # The page's early check passed; the protocol went out before the save took the meeting's lock.
     monkeypatch.setattr(access, "ensure_editable", lambda meeting: None)
