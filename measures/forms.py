@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from councils.forms import DateInput
+from councils.forms import DateField
 from councils.models import Forum, Membership, Person
 from meetings.models import AgendaItem, Meeting
 
@@ -14,7 +14,7 @@ class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "document", "description"]
-        widgets = {name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
+        field_classes = {name: DateField for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,7 +69,6 @@ class MeasureForm(forms.ModelForm):
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "problem": forms.Textarea(attrs={"rows": 2}),
-            "follow_up_due": DateInput(),
             "forums": forms.CheckboxSelectMultiple,
             "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
             "responsible_people": forms.SelectMultiple(attrs={"size": 8}),
@@ -78,6 +77,7 @@ class MeasureForm(forms.ModelForm):
                 "police_contact", "police_commitment", "admin_contact", "admin_commitment", "other_actors",
                 "funding", "communication", "follow_up_plan", "participants", "status_text")},
         }
+        field_classes = {"follow_up_due": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,15 +101,16 @@ class MeasureForm(forms.ModelForm):
 
 
 class FollowUpForm(forms.ModelForm):
-    next_due = forms.DateField(
-        label=_("Nästa uppföljning senast"), required=False, widget=DateInput(),
-        help_text=_("Lämna tomt för tre månader efter uppföljningens datum."),
+    next_due = DateField(
+        label=_("Nästa uppföljning senast"), required=False,
+        help_text=_("ÅÅÅÅ-MM-DD. Lämna tomt för tre månader efter uppföljningens datum."),
     )
 
     class Meta:
         model = FollowUp
         fields = ["date", "status", "kind", "note", "meeting"]
-        widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"date": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from councils.forms import DateInput
+from councils.forms import DateField, TimeField
 from councils.models import Forum, Person
 
 from .files import check_upload
@@ -20,11 +20,9 @@ def council_people(council):
 class MeetingForm(forms.ModelForm):
     """Meeting details; the date and times are separate fields as people say them ("fredag 9–11")."""
 
-    date = forms.DateField(label=_("Datum"), widget=DateInput())
-    start_time = forms.TimeField(label=_("Börjar"), widget=forms.TimeInput(attrs={"type": "time"}),
-                                 initial=datetime.time(9, 0))
-    end_time = forms.TimeField(label=_("Slutar"), widget=forms.TimeInput(attrs={"type": "time"}),
-                               initial=datetime.time(11, 0))
+    date = DateField(label=_("Datum"))
+    start_time = TimeField(label=_("Börjar"), initial=datetime.time(9, 0))
+    end_time = TimeField(label=_("Slutar"), initial=datetime.time(11, 0))
     online_url = forms.URLField(label=_("Länk till digitalt möte"), required=False, assume_scheme="https")
 
     class Meta:
@@ -135,7 +133,8 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["kind", "text", "responsible", "responsible_text", "due_date"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"due_date": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -127,7 +127,7 @@ def minutes_save(request, item_pk):
         item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
     )
     current = result.item
-    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H:%M") if current.minutes_updated_at else ""
+    saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H.%M") if current.minutes_updated_at else ""
     payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}
     if not result.saved and current.minutes_updated_by:
         writer = current.minutes_updated_by
