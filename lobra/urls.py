@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
     path("measures/", include("measures.urls")),
+    path("accessibility/", include("accessibility.urls")),
     path("", include("councils.urls")),
 ]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.accessibility.conftest import DEMO_PASSWORD
-from tests.accessibility.pages import PAGES, Page
+from tests.wcag.conftest import DEMO_PASSWORD
+from tests.wcag.pages import PAGES, Page
 
 pytestmark = pytest.mark.browser
 

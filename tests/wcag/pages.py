@@ -50,6 +50,8 @@ PAGES = {
     "password_reset_done": Page(roles=ANONYMOUS),
     "password_reset_confirm": Page(lambda o: ["MQ", "set-password"], roles=ANONYMOUS),
     "password_reset_complete": Page(roles=ANONYMOUS),
+    # Accessibility statement: public, so also for visitors who are not logged in
+    "accessibility:statement": Page(roles=(None, "ledamot")),
     # Councils
     "councils:overview": Page(roles=("samordnare", "ledamot", "ordforande", "justerare", "annan")),
     "councils:detail": Page(lambda o: [o.council.pk]),

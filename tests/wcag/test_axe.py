@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from tests.accessibility.pages import ERROR_PAGES, PAGES, Page, named_routes, scans
+from tests.wcag.pages import ERROR_PAGES, PAGES, Page, named_routes, scans
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ def assert_no_violations(page):
 
 def test_every_named_url_has_an_entry():
     missing = sorted(set(named_routes()) - set(PAGES))
-    assert not missing, f"Lägg till dessa i tests/accessibility/pages.py PAGES: {missing}"
+    assert not missing, f"Lägg till dessa i tests/wcag/pages.py PAGES: {missing}"
 
 
 def test_the_table_names_no_url_that_is_gone():
