@@ -1,6 +1,7 @@
 """Forms for agreements, priority areas, places, measures, follow-ups, comments and CSV import."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from councils.forms import DateField
@@ -86,8 +87,10 @@ class MeasureForm(forms.ModelForm):
             agreement__council=council).select_related("agreement")
         self.fields["place"].queryset = Place.objects.filter(council=council)
         self.fields["forums"].queryset = Forum.objects.filter(council=council)
+        # Current members, and anyone already responsible (who may have left since) so a save does not drop them.
+        chosen = self.instance.responsible_people.values("pk") if self.instance.pk else Person.objects.none()
         self.fields["responsible_people"].queryset = Person.objects.filter(
-            pk__in=Membership.objects.current().filter(council=council).values("person_id"))
+            Q(pk__in=Membership.objects.current().filter(council=council).values("person_id")) | Q(pk__in=chosen))
         self.fields["agenda_items"].queryset = (
             AgendaItem.objects.filter(meeting__council=council).select_related("meeting__council", "meeting__forum")
             .order_by("-meeting__starts_at", "position")
