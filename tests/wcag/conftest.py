@@ -65,6 +65,9 @@ def demo_objects():
 def demo_site(django_db_setup, django_db_blocker):
     """The demo in the test database and a live server over it: `.url`, `.objects`."""
     with django_db_blocker.unblock():
+        # Never load the demo into (and flush) a developer's database: only the test database will do.
+        assert connections["default"].is_in_memory_db() or connections["default"].settings_dict["NAME"].startswith(
+            "test_"), "tests/wcag behöver testdatabasen (markera testet med django_db)"
         call_command("load_demo", stdout=open(os.devnull, "w"))
         objects = demo_objects()
         # An in-memory SQLite database is shared with the server thread by handing it the same connection.

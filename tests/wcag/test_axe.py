@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from tests.wcag.pages import ERROR_PAGES, PAGES, Page, named_routes, scans
 
-pytestmark = pytest.mark.browser
+# django_db: pytest-django sets up the test database only for marked tests; each test is rolled back.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Best-practice rules behind the "landmarks and heading levels" (axe files them outside the WCAG tags).

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.browser
+# django_db: pytest-django sets up the test database only for marked tests; each test is rolled back.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(demo_site, pages_as):

@@ -4,7 +4,8 @@ import pytest
 
 from tests.wcag.pages import PAGES
 
-pytestmark = pytest.mark.browser
+# django_db: pytest-django sets up the test database only for marked tests; each test is rolled back.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.mark.parametrize("name", ["meetings:detail", "measures:plan", "measures:measure"])

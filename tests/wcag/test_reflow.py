@@ -5,7 +5,8 @@ import pytest
 from tests.wcag.conftest import DEMO_PASSWORD
 from tests.wcag.pages import PAGES, Page
 
-pytestmark = pytest.mark.browser
+# django_db: pytest-django sets up the test database only for marked tests; each test is rolled back.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # The pages the issue measured too wide, then every other page a coordinator or member opens.
 NAMED = ["meetings:detail", "measures:plan", "measures:measure", "meetings:list", "councils:detail"]
