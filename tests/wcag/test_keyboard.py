@@ -23,7 +23,7 @@ def test_a_failed_submit_focuses_an_error_summary_naming_the_fields(demo_site, p
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert page.title().startswith("Fel: ")
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    page.wait_for_function("document.activeElement.id === 'error-summary'")
     summary = page.locator("#error-summary")
     assert "Datum" in summary.inner_text() and "ÅÅÅÅ-MM-DD" in summary.inner_text()
     summary.get_by_role("link", name="Datum").click()
@@ -53,3 +53,17 @@ def test_each_comment_box_in_the_justering_answer_names_its_item(demo_site, page
     assert any(label.startswith("Kommentar till §") for label in labels)
     legend = page.locator("fieldset legend", has_text="Ditt svar")
     assert legend.count() == 1
+
+
+def test_after_moving_an_item_focus_is_back_on_the_button_that_moved_it(demo_site, pages_as):
+    page = pages_as("samordnare")
+    meeting = demo_site.objects.meeting
+    first = demo_site.objects.item
+    page.goto(demo_site.url + reverse("meetings:agenda", args=[meeting.pk]))
+    page.get_by_role("button", name=f"Flytta ned: {first.title}").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_function("label => document.activeElement.getAttribute('aria-label') === label",
+                           arg=f"Flytta ned: {first.title}")
+    with page.expect_navigation():  # put the item back for the other tests
+        page.get_by_role("button", name=f"Flytta upp: {first.title}").click()
