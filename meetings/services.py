@@ -171,9 +171,43 @@ def attendance_set(*, meeting, user, statuses):
     return changed
 
 
-def notice_send(*, meeting, user, url):
-    """Send the kallelse: an e-mail with the agenda and an .ics file to everyone called who has an address."""
+@dataclass
+class NoticePreview:
+    """What the kallelse will be: who gets it, who is called but has no address, and the text."""
+
+    meeting: Meeting
+    recipients: list
+    without_email: list
+    subject: str
+    body: str
+    in_the_past: bool
+
+
+def notice_preview(*, meeting, url):
+    """The kallelse as it would be sent now, for the coordinator to read before sending."""
     meeting = Meeting.objects.for_page().get(pk=meeting.pk)
+    called = [a.person for a in meeting.attendances.all() if a.person_id]
+    recipients = [person for person in called if person.email]
+    resend = meeting.notice_sent_at is not None
+    subject = (_("Ändrad kallelse: %(meeting)s") if resend else _("Kallelse: %(meeting)s")) % {"meeting": meeting}
+    sample = recipients[0] if recipients else None
+    body = render_to_string("meetings/email/notice.txt", {"meeting": meeting, "person": sample, "url": url})
+    return NoticePreview(meeting=meeting, recipients=recipients, without_email=[p for p in called if not p.email],
+                         subject=subject, body=body, in_the_past=meeting.starts_at < timezone.now())
+
+
+class NoticeRefused(Exception):
+    """The kallelse was not sent; the message says why."""
+
+
+def notice_send(*, meeting, user, url, past_confirmed=False):
+    """Send the kallelse: an e-mail with the agenda and an .ics file to everyone called who has an address.
+
+    A meeting that has already started gets a kallelse only when the sender has confirmed it (a mistake otherwise).
+    """
+    meeting = Meeting.objects.for_page().get(pk=meeting.pk)
+    if meeting.starts_at < timezone.now() and not past_confirmed:
+        raise NoticeRefused(_("Mötet har redan varit. Bekräfta att kallelsen ska skickas ändå."))
     recipients = [a.person for a in meeting.attendances.all() if a.person_id and a.person.email]
     resend = meeting.notice_sent_at is not None
     if resend:

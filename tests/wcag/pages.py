@@ -79,7 +79,7 @@ PAGES = {
     "meetings:agenda_standard": POST,
     "meetings:attendance": Page(lambda o: [o.meeting.pk], roles=COORDINATOR),
     "meetings:attendance_add": POST,
-    "meetings:notice": POST,
+    "meetings:notice": Page(lambda o: [o.meeting.pk], roles=COORDINATOR),
     "meetings:ics": FILE,
     "meetings:attachment_upload": Page(lambda o: [o.meeting.pk], roles=COORDINATOR),
     "meetings:attendance_delete": POST,
