@@ -117,6 +117,29 @@ def agenda_move(*, item, user, direction):
             log_action(council=item.meeting.council, user=user, action="Dagordning ändrad", obj=item.meeting)
 
 
+class ItemNotRemovable(Exception):
+    """The agenda item stays; the message says why."""
+
+
+class ItemHasText(Exception):
+    """The agenda item has text (often the standard agenda's template text): remove it only when confirmed."""
+
+
+def agenda_item_delete(*, item, user, text_confirmed=False):
+    """Remove an agenda item and renumber. Its text goes with it only when confirmed; its decisions never do."""
+    with transaction.atomic():
+        # Lock the meeting so a concurrent save of the item's minutes cannot slip in between check and delete.
+        meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+        item = AgendaItem.objects.get(pk=item.pk)
+        if item.decisions.exists():
+            raise ItemNotRemovable(_("Punkten har beslut och kan inte tas bort. Ta bort besluten först."))
+        if item.minutes.strip() and not text_confirmed:
+            raise ItemHasText(item)
+        item.delete()
+        agenda_renumber(meeting=meeting)
+        log_action(council=meeting.council, user=user, action="Dagordningspunkt borttagen", obj=item)
+
+
 def agenda_item_add(*, meeting, user, title, numbered=True):
     last = meeting.items.order_by("-position").first()
     with transaction.atomic():

@@ -203,14 +203,16 @@ def item_move(request, item_pk):
 @require_POST
 def item_delete(request, item_pk):
     item = get_item_for(request.user, item_pk, write=True)
-    if item.minutes.strip() or item.decisions.exists():
-        messages.error(request, _("Punkten har anteckningar eller beslut och kan inte tas bort. Töm den först."))
+    try:
+        services.agenda_item_delete(item=item, user=request.user,
+                                    text_confirmed=request.POST.get("text_confirmed") == "1")
+    except services.ItemHasText:
+        return render(request, "meetings/item_delete.html", {
+            "item": item, "meeting": item.meeting, "council": item.meeting.council,
+        })
+    except services.ItemNotRemovable as refused:
+        messages.error(request, str(refused))
     else:
-        with transaction.atomic():
-            item.delete()
-            services.agenda_renumber(meeting=item.meeting)
-            log_action(council=item.meeting.council, user=request.user, action="Dagordningspunkt borttagen",
-                       obj=item)
         messages.success(request, _("Punkten är borttagen."))
     return redirect("meetings:agenda", pk=item.meeting_id)
 

@@ -104,3 +104,14 @@ def test_the_conflict_view_has_no_axe_violations(demo_site, pages_as):
         }""", reverse("meetings:minutes_save", args=[item.pk]))
     assert page.locator("h1").first.is_visible()
     assert_no_violations(page)
+
+
+def test_the_confirmation_before_removing_an_item_with_text_has_no_axe_violations(demo_site, pages_as):
+    page = pages_as("samordnare")
+    item = demo_site.objects.item  # "Mötets öppnande" with the standard agenda's opening text
+    page.goto(demo_site.url + reverse("meetings:agenda", args=[item.meeting_id]))
+    page.get_by_role("button", name=f"Ta bort § {item.number} {item.title}").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("button", name="Ta bort punkten och texten").is_visible()
+    assert_no_violations(page)
+    page.get_by_role("link", name="Behåll punkten").click()

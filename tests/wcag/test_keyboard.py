@@ -37,9 +37,9 @@ def test_removing_an_agenda_item_asks_first_and_names_the_item(demo_site, pages_
     before = page.locator("main ol > li").count()
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
-    first = demo_site.objects.item
-    page.get_by_role("button", name=f"Ta bort § {first.number} {first.title}").click()
-    assert asked and first.title in asked[0]
+    empty = meeting.items.filter(minutes="").first()  # an item with text gets a confirmation page instead
+    page.get_by_role("button", name=f"Ta bort § {empty.number} {empty.title}").click()
+    assert asked and empty.title in asked[0]
     page.goto(demo_site.url + reverse("meetings:agenda", args=[meeting.pk]))
     assert page.locator("main ol > li").count() == before
 
