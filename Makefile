@@ -28,6 +28,7 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+run: export TASK_BACKEND = immediate
 run: $(STAMP) system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo

@@ -17,7 +17,7 @@ from django.contrib.auth.hashers import make_password
 from .models import Council, Forum, Membership, Organisation, Person, today
 
 VERSION = 1
-SCALE_MODULES = ["councils.scale", "meetings.scale", "measures.scale"]
+SCALE_MODULES = ["councils.scale", "meetings.scale", "protocols.scale", "measures.scale"]
 MARKER = "Skalningsdata för make bench"
 BATCH = 2000
 

@@ -5,8 +5,8 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from .locking import ensure_editable
 from .models import AgendaItem, Attachment, Decision, Meeting
-from .protocol_models import ensure_meeting_editable
 
 
 def check_meeting_access(user, meeting, *, write=False):
@@ -18,7 +18,8 @@ def check_meeting_access(user, meeting, *, write=False):
     if write and not meeting.council.can_write_minutes(user):
         raise PermissionDenied
     if write:
-        ensure_meeting_editable(meeting.pk)  # out for justering or final: 403 with the reason
+        # Early answer for the page; the service checks again under the row lock.
+        ensure_editable(meeting)
     return meeting
 
 

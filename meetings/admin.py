@@ -1,12 +1,9 @@
-import io
-import zipfile
+"""The meetings admin: every save and delete of a meeting's content takes the meeting's lock and is refused
+while its protocol is out for justering or final; minutes are cleaned as the services clean them."""
 
-from django.contrib import admin, messages
-from django.http import FileResponse, HttpResponse
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.contrib import admin
 
+from .locking import meeting_locked
 from .models import (
     AgendaItem,
     AgendaTemplate,
@@ -17,7 +14,28 @@ from .models import (
     Decision,
     Meeting,
 )
-from .protocol_models import Approval, ProtocolVersion
+from .sanitize import clean_minutes
+
+
+class LockedMeetingAdmin(admin.ModelAdmin):
+    """Saves and deletes under the meeting's row lock (MeetingLocked answers 403 with the reason)."""
+
+    def meeting_id_of(self, obj):
+        return obj.meeting_id
+
+    def save_model(self, request, obj, form, change):
+        if obj.pk is None and getattr(obj, "meeting_id", None) is None:
+            return super().save_model(request, obj, form, change)
+        with meeting_locked(self.meeting_id_of(obj)):
+            super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        with meeting_locked(self.meeting_id_of(obj)):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 class AttendanceInline(admin.TabularInline):
@@ -33,23 +51,27 @@ class AgendaItemInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title", "council", "forum", "starts_at", "status", "kind"]
-    list_filter = ["status", "kind", "council"]
+class MeetingAdmin(LockedMeetingAdmin):
+    list_display = ["title", "council", "forum", "starts_at", "status", "protocol_state", "kind"]
+    list_filter = ["status", "protocol_state", "kind", "council"]
     search_fields = ["title", "place"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["chair", "secretary", "adjusters", "contact_person"]
     inlines = [AttendanceInline, AgendaItemInline]
-    readonly_fields = ["protocol_links"]  # justering: see the end of this module
-    actions = ["download_protocols"]
+    # The protocol state is shown, never offered: only the protocol services move it.
+    readonly_fields = ["protocol_state"]
 
-    @admin.display(description=_("Justerat protokoll"))
-    def protocol_links(self, meeting):
-        return protocol_admin_links(meeting)
+    def meeting_id_of(self, obj):
+        return obj.pk
 
-    @admin.action(description=_("Ladda ned justerade protokoll (PDF)"))
-    def download_protocols(self, request, queryset):
-        return protocol_download_response(self, request, queryset)
+    def save_model(self, request, obj, form, change):
+        if obj.pk is None:
+            return admin.ModelAdmin.save_model(self, request, obj, form, change)
+        return super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        with meeting_locked(form.instance.pk):
+            super().save_related(request, form, formsets, change)
 
 
 class DecisionInline(admin.TabularInline):
@@ -58,14 +80,22 @@ class DecisionInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(LockedMeetingAdmin):
     list_display = ["__str__", "meeting", "confidential", "version"]
     search_fields = ["title", "minutes"]
     inlines = [DecisionInline]
 
+    def save_model(self, request, obj, form, change):
+        obj.minutes = clean_minutes(obj.minutes)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        with meeting_locked(form.instance.meeting_id):
+            super().save_related(request, form, formsets, change)
+
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(LockedMeetingAdmin):
     list_display = ["__str__", "meeting", "content_type", "size"]
 
 
@@ -81,70 +111,3 @@ class AgendaTemplateAdmin(admin.ModelAdmin):
 
 
 admin.site.register(CalendarFeed)
-
-
-# Justering: the signed protocol in the admin (a link on the meeting, an action for many meetings).
-def protocol_admin_links(meeting):
-    version = ProtocolVersion.objects.final().filter(meeting=meeting).order_by("-number").first() if meeting.pk else None
-    if version is None:
-        return _("Inget justerat protokoll än.")
-    return format_html(
-        '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
-        reverse("meetings:protocol_pdf", args=[meeting.pk]), _("Signerad PDF (version %(n)s)") % {"n": version.number},
-        reverse("meetings:protocol_public_pdf", args=[meeting.pk]), _("Offentlig version"),
-        reverse("meetings:protocol_meeting", args=[meeting.pk]), _("Justering"),
-    )
-
-
-def protocol_download_response(model_admin, request, queryset):
-    """One selected meeting: its signed PDF; several: a zip of them. Meetings without one are named."""
-    latest = {}
-    for version in ProtocolVersion.objects.final().filter(meeting__in=queryset).order_by("number"):
-        latest[version.meeting_id] = version
-    missing = [str(m) for m in queryset if m.pk not in latest]
-    if missing:
-        model_admin.message_user(request, _("Inget justerat protokoll för: %(m)s") % {"m": ", ".join(missing)},
-                                 messages.WARNING)
-    if not latest:
-        return None
-    names = {v.meeting_id: f"protokoll-{v.meeting_id}-v{v.number}.pdf" for v in latest.values()}
-    if len(latest) == 1:
-        version = next(iter(latest.values()))
-        return FileResponse(version.signed_pdf.open("rb"), as_attachment=True, filename=names[version.meeting_id],
-                            content_type="application/pdf")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for version in latest.values():
-            with version.signed_pdf.open("rb") as handle:
-                archive.writestr(names[version.meeting_id], handle.read())
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="protokoll.zip"'
-    return response
-
-
-class ApprovalInline(admin.TabularInline):
-    model = Approval
-    extra = 0
-    can_delete = False
-    readonly_fields = ["person", "role", "decision", "comment", "item_comments", "at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ProtocolVersion)
-class ProtocolVersionAdmin(admin.ModelAdmin):
-    """Frozen versions are records: readable in the admin, never edited there."""
-
-    list_display = ["__str__", "status", "created_at", "finalised_at", "signed_with_test_certificate"]
-    list_filter = ["status", "is_correction"]
-    inlines = [ApprovalInline]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False

@@ -74,7 +74,7 @@ upplägg</td><td></td><td>Trygghets- och säkerhetsstrateg</td><td>Följs upp vi
 MEETINGS = [
     {
         "title": "Lokala brå", "kind": Meeting.Kind.NOTES, "date": datetime.date(2022, 2, 11), "hours": (9, 11),
-        "place": PLACE, "status": Meeting.Status.APPROVED, "chair": ERIK, "secretary": TOVE, "adjusters": [LEILA],
+        "place": PLACE, "status": Meeting.Status.HELD, "chair": ERIK, "secretary": TOVE, "adjusters": [LEILA],
         "department": "Samhällsplaneringsavdelningen", "document_date": datetime.date(2022, 3, 1),
         "present": [ERIK, KARIN, GORAN, ASA, JONAS, SARA, HENRIK, TOVE], "apologies": [MAJA, PIA, MEHMET],
         "co_opted": [LINA], "guests": [],
@@ -114,7 +114,7 @@ Kostnaderna för klottersanering i kollektivtrafiken ökar.</p>
     },
     {
         "title": "Protokoll för lokala brå", "kind": Meeting.Kind.PROTOCOL, "date": datetime.date(2023, 2, 24),
-        "hours": (9, 11), "place": PLACE, "status": Meeting.Status.APPROVED, "chair": ERIK, "secretary": TOVE,
+        "hours": (9, 11), "place": PLACE, "status": Meeting.Status.HELD, "chair": ERIK, "secretary": TOVE,
         "adjusters": [LEILA], "present": [ERIK, KARIN, LEILA, GORAN, HENRIK, JONAS, ASA, TOVE, SARA],
         "apologies": [PIA], "co_opted": [LINA, OLOF],
         "guests": [("Rasmus Öberg", "Konsult, samverkan med näringslivet", "Öberg Samverkan AB")],

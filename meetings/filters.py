@@ -15,12 +15,14 @@ class MeetingFilter(django_filters.FilterSet):
                                      empty_label=_("Alla år"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Meeting.Status.choices,
                                        empty_label=_("Alla"))
+    protocol = django_filters.ChoiceFilter(label=_("Protokoll"), field_name="protocol_state",
+                                           choices=Meeting.ProtocolState.choices, empty_label=_("Alla"))
     forum = django_filters.ModelChoiceFilter(label=_("Forum"), queryset=Forum.objects.none(),
                                              empty_label=_("Alla (rådet och forum)"))
 
     class Meta:
         model = Meeting
-        fields = ["q", "year", "status", "forum"]
+        fields = ["q", "year", "status", "protocol", "forum"]
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -56,8 +56,26 @@ def page_prefetches():
     ]
 
 
+class ProtocolState(models.TextChoices):
+    """Where a meeting's protocol stands; the protocols app moves it, the meetings app only reads it."""
+
+    OPEN = "open", _("Öppet")
+    OUT_FOR_JUSTERING = "justering", _("Ute på justering")
+    FINAL = "final", _("Justerat")
+    IN_CORRECTION = "rattelse", _("Under rättelse")
+
+
+EDITABLE_STATES = {ProtocolState.OPEN, ProtocolState.IN_CORRECTION}
+LOCK_REASONS = {
+    ProtocolState.OUT_FOR_JUSTERING: _("Protokollet är skickat för justering och kan inte ändras. Återkalla det först."),
+    ProtocolState.FINAL: _("Protokollet är justerat och kan inte ändras. Påbörja en rättelse för att ändra det."),
+}
+
+
 class Meeting(models.Model):
     """A meeting (sammanträde) of a council or of one of its forums."""
+
+    ProtocolState = ProtocolState
 
     class Kind(models.TextChoices):
         PROTOCOL = "protokoll", _("Protokoll")
@@ -67,7 +85,6 @@ class Meeting(models.Model):
         PLANNED = "planerat", _("Planerat")
         NOTIFIED = "kallat", _("Kallat")
         HELD = "genomfort", _("Genomfört")
-        APPROVED = "justerat", _("Justerat")
         CANCELLED = "installt", _("Inställt")
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("råd"))
@@ -97,6 +114,11 @@ class Meeting(models.Model):
     )
     adjusters = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name=_("justerare"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    # Set only by the protocol services, inside their row-locked transaction; no form or admin offers it.
+    protocol_state = models.CharField(
+        _("protokollets läge"), max_length=20, choices=ProtocolState.choices, default=ProtocolState.OPEN,
+        editable=False,
+    )
     notice_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
     notice_text = models.TextField(_("meddelande i kallelsen"), blank=True)
     department = models.CharField(
@@ -135,6 +157,10 @@ class Meeting(models.Model):
                 name="meeting_starts_before_end",
                 violation_error_message=_("Mötet kan inte sluta innan det börjar."),
             ),
+            models.CheckConstraint(
+                condition=Q(protocol_state__in=ProtocolState.values),
+                name="meeting_protocol_state_known",
+            ),
         ]
 
     def __str__(self):
@@ -143,6 +169,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def justering_url(self):
+        """The meeting's justering page: a published address under the meeting's own, which the protocols
+        app serves (meetings links to it without knowing that app)."""
+        return f"{self.get_absolute_url()}justering/"
 
     def split_attachments(self, items):
         """Give each prefetched item its attachments as `item.page_attachments` and each attachment its item,
@@ -165,6 +197,24 @@ class Meeting(models.Model):
             raise ValidationError({"forum": _("Forumet hör inte till det här rådet.")})
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Mötet kan inte sluta innan det börjar.")})
+
+    @property
+    def is_editable(self):
+        """Whether the meeting's content may change: its protocol is neither out for justering nor final."""
+        return self.protocol_state in EDITABLE_STATES
+
+    @property
+    def lock_reason(self):
+        """Why the meeting may not be edited now (Swedish, for users), or "" when it may."""
+        return str(LOCK_REASONS.get(self.protocol_state, ""))
+
+    @property
+    def protocol_is_final(self):
+        return self.protocol_state == ProtocolState.FINAL
+
+    @property
+    def protocol_is_out(self):
+        return self.protocol_state == ProtocolState.OUT_FOR_JUSTERING
 
     @property
     def body(self):
@@ -442,5 +492,3 @@ class CalendarFeed(models.Model):
     def get_absolute_url(self):
         return reverse("meetings:feed", args=[self.token])
 
-
-from .protocol_models import Approval, ProtocolVersion  # noqa: E402, F401  (justering lives in its own module)

@@ -1,6 +1,5 @@
 """Scale data for `make bench`: four council meetings a year with minutes, attendance, decisions, attachments."""
 
-import contextlib
 import datetime
 import io
 import secrets
@@ -10,7 +9,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
 
 from benchmarks import swedish
 from councils.models import Membership
@@ -211,57 +209,7 @@ def bench_pages(council):
     return pages
 
 
-@contextlib.contextmanager
-def bench_pdf(council):
-    """Protocols of about 3 pages and of 60 items, frozen as versions inside a transaction rolled back after
-    timing; yields (label, render + sign, WeasyPrint alone on the same HTML) for each."""
-    from weasyprint import HTML
-
-    from . import justering, pdf, signing
-    from .protocol_models import ProtocolVersion, justering_due_date
-
-    source = Meeting.objects.filter(council=council, status=Meeting.Status.HELD).order_by("-starts_at").first()
-    if source is None:
-        yield []
-        return
-    identity = signing.get_signing_identity()
-    with transaction.atomic():
-        def version_of(items):
-            meeting = _copy_meeting(source, items)
-            content = justering.protocol_snapshot(
-                justering._meeting_for_snapshot(meeting.pk), number=1)
-            return ProtocolVersion.objects.create(
-                meeting=meeting, number=1, content=content, sha256=justering.content_sha256(content),
-                due_date=justering_due_date(meeting))
-
-        def case(version):
-            html, _content = justering._document_html(version, public=False, final=True, identity=identity)
-
-            def signed():
-                return justering.render_signed_protocol(version, identity=identity)
-
-            def plain():
-                return HTML(string=html, base_url=pdf.base_url()).write_pdf(
-                    stylesheets=[pdf.base_stylesheet()], font_config=pdf.FONT_CONFIG)
-
-            return signed, plain, _page_count(signed())
-
-        cases = []
-        # The fewest of the source's items that fill three pages (its whole agenda if it never does).
-        items = list(source.items.order_by("position"))
-        for count in range(1, len(items) + 1):
-            signed, plain, pages = case(version_of(items[:count]))
-            if pages >= 3 or count == len(items):
-                cases.append((f"{pages}-page protocol ({count} items)", signed, plain))
-                break
-        many = [items[n % len(items)] for n in range(60)]
-        signed, plain, pages = case(version_of(many))
-        cases.append((f"60-item protocol ({pages} pages)", signed, plain))
-        yield cases
-        transaction.set_rollback(True)
-
-
-def _copy_meeting(source, items):
+def copy_meeting(source, items):
     """A new meeting like source with copies of the given items (numbered in order) and their decisions."""
     meeting = Meeting.objects.get(pk=source.pk)
     adjusters = list(source.adjusters.all())
@@ -283,7 +231,7 @@ def _copy_meeting(source, items):
     return meeting
 
 
-def _page_count(pdf_bytes):
+def page_count(pdf_bytes):
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     return int(PdfFileReader(io.BytesIO(pdf_bytes), strict=False).root["/Pages"]["/Count"])

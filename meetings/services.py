@@ -14,8 +14,11 @@ from django.utils.translation import gettext as _
 from councils.models import Membership, log_action
 
 from .ics import calendar_bytes
-from .models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Meeting
+from .locking import MeetingLocked, meeting_locked
+from .models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Decision, Meeting
 from .sanitize import clean_minutes
+
+__all__ = ["MeetingLocked", "clean_minutes"]
 
 OPENING_TEXT = (
     "<p>Sammanträdet öppnades av mötesordförande, deltagarna presenterade sig, föregående protokoll lades "
@@ -24,8 +27,8 @@ OPENING_TEXT = (
 # (title, numbered, prefilled minutes): the agenda the seed minutes follow.
 DEFAULT_AGENDA = [
     ("Mötets öppnande", True, OPENING_TEXT),
-    ("Information från parterna", True, "<h3>Polis</h3><p><br></p><h3>Räddningstjänst</h3><p><br></p>"
-                                        "<h3>Skola</h3><p><br></p><h3>Social omsorg</h3><p><br></p>"),
+    ("Information från parterna", True, "<h4>Polis</h4><p><br></p><h4>Räddningstjänst</h4><p><br></p>"
+                                        "<h4>Skola</h4><p><br></p><h4>Social omsorg</h4><p><br></p>"),
     ("Återrapportering från arbetsgrupper och uppföljning av prioriteringar", True, ""),
     ("Övriga frågor", True, ""),
     ("Kommande möten", True, ""),
@@ -89,36 +92,67 @@ def meeting_create(*, council, user, data, template=None, adjusters=()):
     return meeting
 
 
-def agenda_renumber(*, meeting):
-    """Give the numbered items 1, 2, 3 … in agenda order (unnumbered items stay unnumbered)."""
-    items = list(meeting.items.order_by("position", "pk"))
+def _renumber(meeting_id, items=None):
+    """Give the numbered items 1, 2, 3 … in agenda order (unnumbered items stay unnumbered); call it under
+    the meeting's lock."""
+    items = items if items is not None else list(AgendaItem.objects.filter(meeting_id=meeting_id)
+                                                  .order_by("position", "pk"))
     numbered = [item for item in items if item.number is not None]
-    with transaction.atomic():
-        AgendaItem.objects.filter(pk__in=[i.pk for i in numbered]).update(number=None)
-        for n, item in enumerate(numbered, start=1):
-            item.number = n
-        for n, item in enumerate(items):
-            item.position = n
-        AgendaItem.objects.bulk_update(items, ["number", "position"])
+    AgendaItem.objects.filter(pk__in=[i.pk for i in numbered]).update(number=None)
+    for n, item in enumerate(numbered, start=1):
+        item.number = n
+    for n, item in enumerate(items):
+        item.position = n
+    AgendaItem.objects.bulk_update(items, ["number", "position"])
+
+
+def agenda_renumber(*, meeting):
+    """Renumber the meeting's agenda in its own locked transaction."""
+    with meeting_locked(meeting.pk):
+        _renumber(meeting.pk)
 
 
 def agenda_move(*, item, user, direction):
     """Move an item one step up (-1) or down (+1) on the agenda and renumber."""
-    items = list(item.meeting.items.order_by("position", "pk"))
-    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
-    target = index + direction
-    if 0 <= target < len(items):
-        items[index], items[target] = items[target], items[index]
-        with transaction.atomic():
-            for n, other in enumerate(items):
-                other.position = n
-            AgendaItem.objects.bulk_update(items, ["position"])
-            agenda_renumber(meeting=item.meeting)
-            log_action(council=item.meeting.council, user=user, action="Dagordning ändrad", obj=item.meeting)
+    with meeting_locked(item.meeting_id) as meeting:
+        items = list(AgendaItem.objects.filter(meeting_id=meeting.pk).order_by("position", "pk"))
+        index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)
+        target = index + direction if index is not None else -1
+        if 0 <= target < len(items):
+            items[index], items[target] = items[target], items[index]
+            _renumber(meeting.pk, items)
+            log_action(council=meeting.council, user=user, action="meetings.agenda.moved", obj=meeting)
 
 
-class ItemNotRemovable(Exception):
-    """The agenda item stays; the message says why."""
+def agenda_item_add(*, meeting, user, title, numbered=True):
+    """A new item last on the agenda, numbered after the highest §."""
+    with meeting_locked(meeting.pk) as meeting:
+        items = list(AgendaItem.objects.filter(meeting_id=meeting.pk).only("position", "number"))
+        item = AgendaItem.objects.create(
+            meeting=meeting, title=title, position=max([i.position for i in items], default=-1) + 1,
+            number=(max([i.number or 0 for i in items], default=0) + 1) if numbered else None,
+        )
+        log_action(council=meeting.council, user=user, action="meetings.item.added", obj=item)
+    return item
+
+
+def agenda_item_update(*, item, user, numbered):
+    """Save an item's edited title, presenter and confidentiality (an unsaved instance) and renumber."""
+    with meeting_locked(item.meeting_id) as meeting:
+        if numbered and item.number is None:
+            others = AgendaItem.objects.filter(meeting_id=meeting.pk).exclude(pk=item.pk)
+            item.number = max([n or 0 for n in others.values_list("number", flat=True)], default=0) + 1
+        elif not numbered:
+            item.number = None
+        item.save(update_fields=["title", "presenter", "presenter_text", "confidential", "confidentiality_ground",
+                                 "number"])
+        _renumber(meeting.pk)
+        log_action(council=meeting.council, user=user, action="meetings.item.changed", obj=item)
+    return item
+
+
+class ItemNotEmpty(MeetingLocked):
+    """An item with minutes or decisions cannot be deleted."""
 
 
 class ItemHasText(Exception):
@@ -127,28 +161,15 @@ class ItemHasText(Exception):
 
 def agenda_item_delete(*, item, user, text_confirmed=False):
     """Remove an agenda item and renumber. Its text goes with it only when confirmed; its decisions never do."""
-    with transaction.atomic():
-        # Lock the meeting so a concurrent save of the item's minutes cannot slip in between check and delete.
-        meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    with meeting_locked(item.meeting_id) as meeting:
         item = AgendaItem.objects.get(pk=item.pk)
         if item.decisions.exists():
-            raise ItemNotRemovable(_("Punkten har beslut och kan inte tas bort. Ta bort besluten först."))
+            raise ItemNotEmpty(_("Punkten har beslut och kan inte tas bort. Ta bort besluten först."))
         if item.minutes.strip() and not text_confirmed:
             raise ItemHasText(item)
         item.delete()
-        agenda_renumber(meeting=meeting)
-        log_action(council=meeting.council, user=user, action="Dagordningspunkt borttagen", obj=item)
-
-
-def agenda_item_add(*, meeting, user, title, numbered=True):
-    last = meeting.items.order_by("-position").first()
-    with transaction.atomic():
-        item = AgendaItem.objects.create(
-            meeting=meeting, title=title, position=(last.position + 1) if last else 0,
-            number=(max([i.number or 0 for i in meeting.items.all()], default=0) + 1) if numbered else None,
-        )
-        log_action(council=meeting.council, user=user, action="Dagordningspunkt tillagd", obj=item)
-    return item
+        _renumber(meeting.pk)
+        log_action(council=meeting.council, user=user, action="meetings.item.deleted", obj=item)
 
 
 @dataclass
@@ -160,10 +181,11 @@ class MinutesSave:
 
 
 def minutes_save(*, item, user, minutes, base_version):
-    """Save an item's minutes if nobody saved since base_version; never overwrite a newer text."""
+    """Save an item's minutes if nobody saved since base_version; never overwrite a newer text.
+    Raises MeetingLocked when the protocol went out for justering (or final) before the save got the lock."""
     clean = clean_minutes(minutes)
     now = timezone.now()
-    with transaction.atomic():
+    with meeting_locked(item.meeting_id):
         updated = AgendaItem.objects.filter(pk=item.pk, version=base_version).update(
             minutes=clean, version=F("version") + 1, minutes_updated_at=now, minutes_updated_by=user
         )
@@ -176,22 +198,82 @@ def minutes_save(*, item, user, minutes, base_version):
             and now - item.minutes_updated_at < AUDIT_QUIET_PERIOD
         )
         if not quiet:
-            log_action(council=item.meeting.council, user=user, action="Anteckningar sparade", obj=item)
+            log_action(council=item.meeting.council, user=user, action="meetings.minutes.saved", obj=item)
     item.minutes, item.version, item.minutes_updated_at, item.minutes_updated_by = clean, base_version + 1, now, user
     return MinutesSave(saved=True, item=item)
 
 
 def attendance_set(*, meeting, user, statuses):
     """Set attendance statuses from {attendance pk: status}."""
-    rows = list(meeting.attendances.filter(pk__in=statuses))
-    changed = [row for row in rows if row.status != statuses[row.pk]]
-    for row in changed:
-        row.status = statuses[row.pk]
-    with transaction.atomic():
+    with meeting_locked(meeting.pk) as meeting:
+        rows = list(Attendance.objects.filter(meeting_id=meeting.pk, pk__in=statuses))
+        changed = [row for row in rows if row.status != statuses[row.pk]]
+        for row in changed:
+            row.status = statuses[row.pk]
         Attendance.objects.bulk_update(changed, ["status"])
         if changed:
-            log_action(council=meeting.council, user=user, action="Närvaro ändrad", obj=meeting)
+            log_action(council=meeting.council, user=user, action="meetings.attendance.changed", obj=meeting)
     return changed
+
+
+def attendance_add(*, meeting, user, row):
+    """Add a person or a guest (an unsaved Attendance) last on the meeting's list."""
+    with meeting_locked(meeting.pk) as meeting:
+        row.meeting = meeting
+        row.position = Attendance.objects.filter(meeting_id=meeting.pk).count()
+        row.save()
+        log_action(council=meeting.council, user=user, action="meetings.attendance.added", obj=row)
+    return row
+
+
+def attendance_delete(*, row, user):
+    with meeting_locked(row.meeting_id) as meeting:
+        row.delete()
+        log_action(council=meeting.council, user=user, action="meetings.attendance.deleted", obj=row)
+
+
+def decision_add(*, item, user, decision):
+    """Record a decision or uppdrag (an unsaved Decision) last under the item."""
+    with meeting_locked(item.meeting_id) as meeting:
+        decision.agenda_item = item
+        decision.position = Decision.objects.filter(agenda_item_id=item.pk).count()
+        decision.save()
+        log_action(council=meeting.council, user=user, action="meetings.decision.added", obj=decision)
+    return decision
+
+
+def decision_delete(*, decision, user):
+    with meeting_locked(decision.agenda_item.meeting_id) as meeting:
+        decision.delete()
+        log_action(council=meeting.council, user=user, action="meetings.decision.deleted", obj=decision)
+
+
+def attachment_add(*, meeting, user, attachment):
+    """Store an uploaded file (an unsaved Attachment) with the meeting."""
+    with meeting_locked(meeting.pk) as meeting:
+        attachment.meeting = meeting
+        attachment.uploaded_by = user
+        attachment.save()
+        log_action(council=meeting.council, user=user, action="meetings.attachment.added", obj=attachment)
+    return attachment
+
+
+def attachment_delete(*, attachment, user):
+    with meeting_locked(attachment.meeting_id) as meeting:
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+        log_action(council=meeting.council, user=user, action="meetings.attachment.deleted", obj=attachment)
+
+
+def meeting_update(*, meeting, user, data, adjusters):
+    """Save a meeting's edited details (planning status included, never the protocol state)."""
+    with meeting_locked(meeting.pk) as locked:
+        for name, value in data.items():
+            setattr(locked, name, value)
+        locked.save()
+        locked.adjusters.set(adjusters)
+        log_action(council=locked.council, user=user, action="meetings.meeting.changed", obj=locked)
+    return locked
 
 
 @dataclass
@@ -243,12 +325,13 @@ def notice_send(*, meeting, user, url, past_confirmed=False):
         message = mail.EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
         message.attach("kallelse.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
         messages.append(message)
-    with transaction.atomic():
-        meeting.notice_sent_at = timezone.now()
-        if meeting.status == Meeting.Status.PLANNED:
-            meeting.status = Meeting.Status.NOTIFIED
-        meeting.save(update_fields=["notice_sent_at", "status", "ics_sequence", "updated_at"])
-        log_action(council=meeting.council, user=user, action="Kallelse skickad", obj=meeting)
+    with meeting_locked(meeting.pk) as locked:
+        locked.notice_sent_at = timezone.now()
+        locked.ics_sequence = meeting.ics_sequence
+        if locked.status == Meeting.Status.PLANNED:
+            locked.status = Meeting.Status.NOTIFIED
+        locked.save(update_fields=["notice_sent_at", "status", "ics_sequence", "updated_at"])
+        log_action(council=meeting.council, user=user, action="meetings.notice.sent", obj=meeting)
     with mail.get_connection() as connection:
         connection.send_messages(messages)
     return len(messages)

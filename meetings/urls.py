@@ -29,7 +29,3 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("attachments/<int:pk>/delete/", views.attachment_delete, name="attachment_delete"),
 ]
-
-from .protocol_urls import urlpatterns as protocol_urlpatterns  # noqa: E402  (justering and protocol PDFs)
-
-urlpatterns += protocol_urlpatterns

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
-from councils.models import log_action
 
 from . import services
 from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
@@ -70,9 +69,8 @@ def meeting_edit(request, pk):
     meeting = get_meeting_for(request.user, pk, write=True)
     form = MeetingForm(request.POST or None, instance=meeting, council=meeting.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            meeting = form.save()
-            log_action(council=meeting.council, user=request.user, action="Möte ändrat", obj=meeting)
+        meeting = services.meeting_update(meeting=meeting, user=request.user, data=form.meeting_data(),
+                                          adjusters=form.cleaned_data["adjusters"])
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(meeting)
     return render(request, "meetings/form.html", {
@@ -123,9 +121,16 @@ def minutes_save(request, item_pk):
         base_version = int(request.POST.get("version", ""))
     except ValueError:
         return JsonResponse({"error": _("Versionsnummer saknas.")}, status=400)
-    result = services.minutes_save(
-        item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
-    )
+    try:
+        result = services.minutes_save(
+            item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
+        )
+    except services.MeetingLocked as locked:
+        # The protocol went out for justering while the text was on its way: nothing was saved, and the
+        # browser keeps the text, as it does after a conflict.
+        if _wants_json(request):
+            return JsonResponse({"error": str(locked.args[0]), "locked": True}, status=423)
+        raise
     current = result.item
     saved_at = timezone.localtime(current.minutes_updated_at).strftime("%H.%M") if current.minutes_updated_at else ""
     payload = {"version": current.version, "minutes": current.minutes, "saved_at": saved_at}
@@ -173,17 +178,8 @@ def item_edit(request, item_pk):
     meeting = item.meeting
     form = AgendaItemForm(request.POST or None, instance=item, council=meeting.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            item = form.save(commit=False)
-            numbered = form.cleaned_data["numbered"]
-            if numbered and item.number is None:
-                item.number = max([i.number or 0 for i in meeting.items.exclude(pk=item.pk)], default=0) + 1
-            elif not numbered:
-                item.number = None
-            item.save(update_fields=["title", "presenter", "presenter_text", "confidential",
-                                     "confidentiality_ground", "number"])
-            services.agenda_renumber(meeting=meeting)
-            log_action(council=meeting.council, user=request.user, action="Dagordningspunkt ändrad", obj=item)
+        services.agenda_item_update(item=form.save(commit=False), user=request.user,
+                                    numbered=form.cleaned_data["numbered"])
         messages.success(request, _("Punkten är sparad."))
         return redirect("meetings:agenda", pk=meeting.pk)
     return render(request, "meetings/form.html", {
@@ -210,8 +206,8 @@ def item_delete(request, item_pk):
         return render(request, "meetings/item_delete.html", {
             "item": item, "meeting": item.meeting, "council": item.meeting.council,
         })
-    except services.ItemNotRemovable as refused:
-        messages.error(request, str(refused))
+    except services.ItemNotEmpty as refused:
+        messages.error(request, str(refused.args[0]))
     else:
         messages.success(request, _("Punkten är borttagen."))
     return redirect("meetings:agenda", pk=item.meeting_id)
@@ -236,24 +232,20 @@ def attendance(request, pk):
 @require_POST
 def attendance_add(request, pk):
     meeting = get_meeting_for(request.user, pk, write=True)
-    position = meeting.attendances.count()
     if "person-person" in request.POST:
         form = AddPersonForm(request.POST, meeting=meeting, prefix="person")
         if form.is_valid():
-            row = Attendance(meeting=meeting, person=form.cleaned_data["person"], position=position)
+            row = Attendance(person=form.cleaned_data["person"])
     else:
         form = GuestForm(request.POST, prefix="guest")
         if form.is_valid():
             row = form.save(commit=False)
-            row.meeting, row.position = meeting, position
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return redirect("meetings:attendance", pk=meeting.pk)
-    with transaction.atomic():
-        row.save()
-        log_action(council=meeting.council, user=request.user, action="Deltagare tillagd", obj=row)
+    row = services.attendance_add(meeting=meeting, user=request.user, row=row)
     messages.success(request, _("%(name)s är tillagd.") % {"name": row.name})
     return redirect("meetings:attendance", pk=meeting.pk)
 
@@ -263,9 +255,7 @@ def attendance_add(request, pk):
 def attendance_delete(request, pk):
     row = get_object_or_404(Attendance.objects.select_related("meeting__council", "person"), pk=pk)
     get_meeting_for(request.user, row.meeting_id, write=True)
-    with transaction.atomic():
-        row.delete()
-        log_action(council=row.meeting.council, user=request.user, action="Deltagare borttagen", obj=row)
+    services.attendance_delete(row=row, user=request.user)
     return redirect("meetings:attendance", pk=row.meeting_id)
 
 
@@ -280,12 +270,7 @@ def decision_add(request, item_pk):
             for error in errors:
                 messages.error(request, error)
         return redirect(anchor)
-    with transaction.atomic():
-        decision = form.save(commit=False)
-        decision.agenda_item = item
-        decision.position = item.decisions.count()
-        decision.save()
-        log_action(council=item.meeting.council, user=request.user, action="Beslut tillagt", obj=decision)
+    decision = services.decision_add(item=item, user=request.user, decision=form.save(commit=False))
     messages.success(request, _("%(kind)s är sparat.") % {"kind": decision.get_kind_display()})
     return redirect(anchor)
 
@@ -295,9 +280,7 @@ def decision_add(request, item_pk):
 def decision_delete(request, pk):
     decision = get_decision_for(request.user, pk, write=True)
     item = decision.agenda_item
-    with transaction.atomic():
-        decision.delete()
-        log_action(council=item.meeting.council, user=request.user, action="Beslut borttaget", obj=decision)
+    services.decision_delete(decision=decision, user=request.user)
     return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
@@ -365,11 +348,7 @@ def attachment_upload(request, pk):
     form = AttachmentForm(request.POST or None, request.FILES or None, meeting=meeting,
                           initial={"agenda_item": request.GET.get("item")})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            attachment = form.save(commit=False)
-            attachment.uploaded_by = request.user
-            attachment.save()
-            log_action(council=meeting.council, user=request.user, action="Bilaga uppladdad", obj=attachment)
+        attachment = services.attachment_add(meeting=meeting, user=request.user, attachment=form.save(commit=False))
         messages.success(request, _("%(attachment)s är uppladdad.") % {"attachment": attachment})
         return redirect(meeting)
     return render(request, "meetings/form.html", {
@@ -394,9 +373,6 @@ def attachment_download(request, pk):
 @require_POST
 def attachment_delete(request, pk):
     attachment = get_attachment_for(request.user, pk, write=True)
-    with transaction.atomic():
-        attachment.delete()
-        transaction.on_commit(lambda: attachment.file.delete(save=False))
-        log_action(council=attachment.meeting.council, user=request.user, action="Bilaga borttagen", obj=attachment)
+    services.attachment_delete(attachment=attachment, user=request.user)
     messages.success(request, _("Bilagan är borttagen."))
     return redirect(attachment.meeting)

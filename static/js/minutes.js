@@ -190,6 +190,11 @@
         }
       } else if (result.status === 409) {
         self.showConflict(result.data, self.editor.innerHTML);
+      } else if (result.status === 423) {
+        // The protocol went out for justering (or is final): keep the text here, never claim it is saved.
+        self.blocked = true;
+        writeDraft(self.itemId, self.editor.innerHTML, self.version);
+        self.setStatus("error", result.data.error || self.form.dataset.msgError);
       } else {
         self.setStatus("error", self.form.dataset.msgError);
         self.schedule(RETRY_DELAY);

@@ -67,16 +67,30 @@ def test_bench_times_the_meeting_pages(scale_data):
 
 
 def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_nothing_behind(scale_data):
-    from meetings.protocol_models import ProtocolVersion
+    from protocols.models import ProtocolVersion
 
     meetings_before = Meeting.objects.count()
 
-    with scale.bench_pdf(scale_data[0]) as cases:
+    from protocols import scale as protocol_scale
+
+    with protocol_scale.bench_pdf(scale_data[0]) as cases:
         labels = [label for label, _signed, _plain in cases]
         signed, plain = cases[-1][1], cases[-1][2]
         assert signed().startswith(b"%PDF") and plain().startswith(b"%PDF")
 
     assert labels[0].startswith("3-page protocol")
     assert labels[1].startswith("60-item protocol")
+    assert Meeting.objects.count() == meetings_before
+    assert not ProtocolVersion.objects.exists()
+
+
+def test_bench_approval_times_the_last_approval_and_the_sealing_and_leaves_nothing_behind(scale_data):
+    from protocols import scale as protocol_scale
+    from protocols.models import ProtocolVersion
+
+    meetings_before = Meeting.objects.count()
+    with protocol_scale.bench_approval(scale_data[0]) as cases:
+        assert [label.split(" ")[0] for label, _approve, _seal in cases] == ["3-page", "28-page"]
+        assert all(approve > 0 and seal > 0 for _label, approve, seal in cases)
     assert Meeting.objects.count() == meetings_before
     assert not ProtocolVersion.objects.exists()

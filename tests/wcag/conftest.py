@@ -32,7 +32,7 @@ def demo_objects():
     from councils.models import Council, Forum, Membership, Organisation, Person
     from measures.models import Agreement, Measure, Place, PriorityArea
     from meetings.models import Attachment, Attendance, Decision, Meeting
-    from meetings.protocol_models import ProtocolVersion
+    from protocols.models import ProtocolVersion
 
     council = Council.objects.get(name="Hägersten-Älvsjös lokala brottsförebyggande råd")
     meetings = council.meetings.order_by("-starts_at")

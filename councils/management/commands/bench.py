@@ -35,6 +35,9 @@ def offered_pages(council):
             for page in module.bench_pages(council)]
 
 
+APPROVAL_TARGET_MS = 300
+
+
 class Command(BaseCommand):
     help = (
         "Mäter Lobras sidor (p50/p95, antal frågor), genomströmning under last (gunicorn + wrk), "
@@ -96,6 +99,7 @@ class Command(BaseCommand):
             rows.append(Row("Protocol PDF: render + sign / WeasyPrint alone", figure="skipped (--no-pdf)"))
         else:
             rows += self.measure_pdf(full, notes, runs=options["pdf_runs"])
+            rows += self.measure_approval(full, notes)
 
         self.stdout.write("")
         self.stdout.write(text_table(rows))
@@ -182,6 +186,22 @@ class Command(BaseCommand):
         notes.append("Protocol PDF rows: the p50 and CPU columns hold the medians of render + sign / WeasyPrint "
                      f"alone ({runs} alternating runs each); the ratio is taken from CPU time, which other "
                      "processes on the machine do not inflate.")
+        return rows
+
+    def measure_approval(self, council, notes):
+        """The last approval's latency (sealing queued, not run) and the sealing task's time to the PDFs."""
+        rows = []
+        for module in scale_modules():
+            if not hasattr(module, "bench_approval"):
+                continue
+            with module.bench_approval(council) as cases:
+                for label, approve_ms, seal_ms in cases:
+                    rows.append(Row(f"Last approval, {label}", figure=f"{approve_ms:.0f} ms",
+                                    target=f"< {APPROVAL_TARGET_MS} ms", met=approve_ms < APPROVAL_TARGET_MS))
+                    rows.append(Row(f"Time to sealed PDFs (task), {label}", figure=f"{seal_ms:.0f} ms"))
+        if rows:
+            notes.append("Approval rows: one run each; the approval queues the sealing, which the next row times "
+                         "as the worker would run it (both editions rendered and sealed).")
         return rows
 
     @staticmethod

@@ -3,13 +3,15 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from councils.demo import DEMO_USERNAMES, demo_password
 
 # Each app provides <module>.load(stdout); the order follows the dependencies.
-DEMO_MODULES = ["councils.demo", "meetings.demo", "meetings.protocol_demo", "measures.demo"]
+DEMO_MODULES = ["councils.demo", "meetings.demo", "protocols.demo", "measures.demo"]
 # The demo sends kallelser and justering requests; they must never reach the invented addresses.
 DEMO_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 class Command(BaseCommand):
@@ -22,7 +24,9 @@ class Command(BaseCommand):
         email_backend = settings.EMAIL_BACKEND
         settings.EMAIL_BACKEND = DEMO_EMAIL_BACKEND
         try:
-            with transaction.atomic():
+            # Tasks (sealing, e-mail) run here and now, while the locmem mail backend is in place: a worker
+            # must never send the demo's mail later.
+            with override_settings(TASKS=DEMO_TASKS), transaction.atomic():
                 for name in DEMO_MODULES:
                     import_module(name).load(stdout=self.stdout)
                 if dry_run:

@@ -8,13 +8,25 @@ import pypdf
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone
 
 from councils.models import AuditEntry
-from meetings import justering, pdf, signing
-from meetings.models import AgendaItem, Approval, Attendance, Decision, Meeting, ProtocolVersion
-from meetings.protocol_models import ProtocolLocked, is_meeting_locked
+from meetings import services as meeting_services
+from meetings.locking import MeetingLocked
+from meetings.models import AgendaItem, Attendance, Decision, Meeting
+from protocols import pdf, signing
+from protocols import services as justering
+from protocols.models import Approval, ProtocolVersion
+
+
+def is_meeting_locked(meeting):
+    meeting.refresh_from_db()
+    return not meeting.is_editable
+
+
+def save_minutes(item, user, text):
+    item.refresh_from_db()
+    return meeting_services.minutes_save(item=item, user=user, minutes=text, base_version=item.version)
 
 SECRET_WORDS = "Hemlighållen uppgift om Klöverskolans elevärende"
 
@@ -54,7 +66,7 @@ def test_sending_freezes_the_protocol_with_its_hash(held_meeting, secretary, cha
     assert version.due_date == datetime.date(2026, 11, 27)
     assert sorted(mail.outbox[0].to) == sorted([chair.email, adjuster.email])
     assert "/meetings/versioner/" in mail.outbox[0].body
-    assert AuditEntry.objects.filter(action="Skickade protokoll för justering").exists()
+    assert AuditEntry.objects.filter(action="protocols.version.sent").exists()
 
 
 def test_frozen_version_does_not_follow_later_edits(held_meeting, secretary):
@@ -84,7 +96,8 @@ def test_last_approval_makes_the_protocol_final_and_signed(final_version, held_m
     assert hashlib.sha256(public).hexdigest() == final_version.public_pdf_sha256
     assert signing.verify_pdf(public).ok
     held_meeting.refresh_from_db()
-    assert held_meeting.status == Meeting.Status.APPROVED
+    assert held_meeting.status == Meeting.Status.HELD
+    assert held_meeting.protocol_state == Meeting.ProtocolState.FINAL
     assert "Protokollet är justerat" in mail.outbox[-1].subject
 
 
@@ -110,32 +123,40 @@ def test_public_pdf_leaves_out_the_confidential_item(final_version):
     assert "Klöverskolans" not in pdf.canonical_json(embedded).decode()
 
 
-def test_final_protocol_refuses_edits_in_the_model_layer(final_version, held_meeting):
+def test_final_protocol_refuses_every_content_service(final_version, held_meeting, secretary):
     assert is_meeting_locked(held_meeting)
+    user = secretary.user
     item = held_meeting.items.get(number=2)
-    item.minutes = "<p>Ändrat i efterhand</p>"
-    with pytest.raises(ProtocolLocked, match="justerat"):
-        item.save()
-    with pytest.raises(ProtocolLocked):
-        AgendaItem.objects.create(meeting=held_meeting, number=9, title="Ny punkt")
-    with pytest.raises(ProtocolLocked):
-        Decision.objects.create(agenda_item=item, text="Nytt beslut")
-    with pytest.raises(ProtocolLocked), transaction.atomic():
-        held_meeting.attendances.first().delete()
-    with pytest.raises(ProtocolLocked):
-        Attendance.objects.create(meeting=held_meeting, guest_name="Gäst")
-    held_meeting.title = "Nytt namn"
-    with pytest.raises(ProtocolLocked):
-        held_meeting.save()
-    assert issubclass(ProtocolLocked, PermissionDenied)
+    with pytest.raises(MeetingLocked, match="justerat"):
+        save_minutes(item, user, "<p>Ändrat i efterhand</p>")
+    with pytest.raises(MeetingLocked):
+        meeting_services.agenda_item_add(meeting=held_meeting, user=user, title="Ny punkt")
+    with pytest.raises(MeetingLocked):
+        meeting_services.agenda_move(item=item, user=user, direction=-1)
+    with pytest.raises(MeetingLocked):
+        meeting_services.decision_add(item=item, user=user, decision=Decision(text="Nytt beslut"))
+    with pytest.raises(MeetingLocked):
+        meeting_services.attendance_delete(row=held_meeting.attendances.first(), user=user)
+    with pytest.raises(MeetingLocked):
+        meeting_services.attendance_add(meeting=held_meeting, user=user, row=Attendance(guest_name="Gäst"))
+    with pytest.raises(MeetingLocked):
+        meeting_services.attendance_set(meeting=held_meeting, user=user,
+                                        statuses={held_meeting.attendances.first().pk: Attendance.Status.ABSENT})
+    with pytest.raises(MeetingLocked):
+        meeting_services.meeting_update(meeting=held_meeting, user=user, data={"title": "Nytt namn"}, adjusters=[])
+    assert issubclass(MeetingLocked, PermissionDenied)
+    item.refresh_from_db()
+    assert "Ändrat i efterhand" not in item.minutes
+    assert not AgendaItem.objects.filter(title="Ny punkt").exists()
+    assert not Decision.objects.filter(text="Nytt beslut").exists()
 
 
 def test_meeting_is_locked_while_out_for_justering_and_open_after_withdrawal(held_meeting, secretary):
     send(held_meeting, secretary)
-    with pytest.raises(ProtocolLocked, match="skickat för justering"):
-        held_meeting.items.first().save()
+    with pytest.raises(MeetingLocked, match="skickat för justering"):
+        save_minutes(held_meeting.items.first(), secretary.user, "<p>Nytt</p>")
     justering.protocol_withdraw(meeting=held_meeting, user=secretary.user)
-    held_meeting.items.first().save()
+    assert save_minutes(held_meeting.items.first(), secretary.user, "<p>Nytt</p>").saved
 
 
 def test_returning_needs_a_comment_and_unlocks_the_meeting(held_meeting, secretary, chair,
@@ -150,7 +171,7 @@ def test_returning_needs_a_comment_and_unlocks_the_meeting(held_meeting, secreta
     version.refresh_from_db()
     assert version.status == ProtocolVersion.Status.RETURNED
     assert "§ 2 Lägesbild från polisen: Skriv ut vilket centrum." in mail.outbox[-1].body
-    item.save()
+    assert save_minutes(item, secretary.user, "<p>Örnbergs centrum.</p>").saved
     assert send(held_meeting, secretary).number == 2
 
 
@@ -179,8 +200,7 @@ def test_correction_is_a_new_marked_version_and_the_old_one_stays(final_version,
     justering.protocol_correction_start(meeting=held_meeting, user=secretary.user, reason="Fel datum i § 2.")
     assert not is_meeting_locked(held_meeting)
     item = held_meeting.items.get(number=2)
-    item.minutes = "<p>Färre skadegörelser vid Örnbergs centrum i oktober.</p>"
-    item.save()
+    save_minutes(item, secretary.user, "<p>Färre skadegörelser vid Örnbergs centrum i oktober.</p>")
     correction = send(held_meeting, secretary)
     assert correction.is_correction and correction.correction_reason == "Fel datum i § 2."
     assert correction.due_date == timezone.localdate() + datetime.timedelta(days=14)

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings import justering, signing
+from protocols import services as justering
+from protocols import signing
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 PDF_VARIANT = "pdf/a-3b"
 CONTENT_ATTACHMENT_NAME = "protokoll.json"
-STYLESHEET = Path(settings.BASE_DIR) / "templates" / "meetings" / "protocol" / "protocol.css"
+STYLESHEET = Path(settings.BASE_DIR) / "templates" / "protocols" / "protocol.css"
 
 # Reused across renders: building them costs ~13 ms per render (PDF-NOTES.md).
 FONT_CONFIG = FontConfiguration()

@@ -1,22 +1,27 @@
 """Justering pages, the signed PDFs at stable addresses, and the verification page."""
 
 import hashlib
+import logging
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import justering, signing
-from .access import check_meeting_access, get_meeting_for
-from .protocol_models import Approval, ProtocolVersion, justering_due_date, protocol_lock_reason
+from meetings.access import check_meeting_access, get_meeting_for
+
+from . import services as justering
+from . import signing
+from .models import Approval, ProtocolVersion, justering_due_date
+from .snapshot import SnapshotMismatch
 
 MAX_UPLOAD = 20 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 class CorrectionForm(forms.Form):
@@ -98,16 +103,16 @@ def meeting_protocol(request, pk):
     versions = list(ProtocolVersion.objects.for_meeting_page().filter(meeting=meeting))
     latest = versions[0] if versions else None
     can_write = meeting.council.can_write_minutes(request.user)
-    return render(request, "meetings/protocol/meeting_protocol.html", {
+    return render(request, "protocols/meeting_protocol.html", {
         "meeting": meeting,
         "versions": versions,
         "latest": latest,
         "can_write": can_write,
-        "lock_reason": protocol_lock_reason(meeting.pk),
+        "lock_reason": meeting.lock_reason,
         "due_date": latest.due_date if latest else justering_due_date(meeting),
         "correction_form": CorrectionForm(),
-        "can_send": can_write and not protocol_lock_reason(meeting.pk),
-        "final": next((v for v in versions if v.status == ProtocolVersion.Status.FINAL), None),
+        "can_send": can_write and meeting.is_editable,
+        "final": next((v for v in versions if v.is_final), None),
     })
 
 
@@ -121,7 +126,7 @@ def protocol_send(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Version %(n)s är skickad för justering.") % {"n": version.number})
-    return redirect("meetings:protocol_meeting", pk=meeting.pk)
+    return redirect("protocols:protocol_meeting", pk=meeting.pk)
 
 
 @login_required
@@ -134,7 +139,7 @@ def protocol_withdraw(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Protokollet är återkallat och kan ändras igen."))
-    return redirect("meetings:protocol_meeting", pk=meeting.pk)
+    return redirect("protocols:protocol_meeting", pk=meeting.pk)
 
 
 @login_required
@@ -151,7 +156,7 @@ def protocol_correction(request, pk):
             messages.success(request, _("Rättelsen är påbörjad. Ändra mötet och skicka det för justering igen."))
     else:
         messages.error(request, " ".join(form.errors["reason"]))
-    return redirect("meetings:protocol_meeting", pk=meeting.pk)
+    return redirect("protocols:protocol_meeting", pk=meeting.pk)
 
 
 @login_required
@@ -175,7 +180,7 @@ def version_detail(request, pk, form=None):
          "field": form[f"item_{item['id']}"] if may_answer else None}
         for item in version.content["items"]
     ]
-    return render(request, "meetings/protocol/version_detail.html", {
+    return render(request, "protocols/version_detail.html", {
         "version": version, "c": version.content, "meeting": version.meeting, "items": items,
         "approvals": approvals, "approver": approver,
         "approver_rows": [(a, next((ap for ap in approvals if ap.person_id == a["person_id"]), None))
@@ -201,29 +206,53 @@ def version_answer(request, pk):
         )
     except justering.JusteringError as error:
         messages.error(request, error.message)
-        return redirect("meetings:protocol_version", pk=version.pk)
+        return redirect("protocols:protocol_version", pk=version.pk)
     version.refresh_from_db()
-    if version.status == ProtocolVersion.Status.FINAL:
-        messages.success(request, _("Tack! Alla har justerat: protokollet är nu slutgiltigt och signerat."))
+    if version.is_final:
+        messages.success(request, _("Tack! Alla har justerat: protokollet är nu slutgiltigt. "
+                                    "Det förseglas och kan hämtas som PDF om en stund."))
     elif form.cleaned_data["decision"] == Approval.Decision.APPROVED:
         messages.success(request, _("Tack! Du har justerat protokollet."))
     else:
         messages.success(request, _("Protokollet är skickat tillbaka med dina kommentarer."))
-    return redirect("meetings:protocol_version", pk=version.pk)
+    return redirect("protocols:protocol_version", pk=version.pk)
 
 
 @login_required
 def version_preview(request, pk):
     """The version as an unsigned PDF preview, rendered from the frozen content."""
     version = _version_for(request.user, pk)
-    data = justering.render_protocol_pdf(version, final=False)
+    try:
+        data = justering.render_protocol_pdf(version, final=False)
+    except SnapshotMismatch:
+        logger.error("Protokollversion %s: fryst innehåll stämmer inte med SHA-256; visas inte.", version.pk)
+        return _refused(request, _("Protokollversionens innehåll stämmer inte med sin kontrollsumma och visas inte. "
+                                   "Kontakta Lobras förvaltare."))
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="forhandsgranskning-{version.meeting_id}-v{version.number}.pdf"'
     return response
 
 
-def _serve(field, sha256, filename):
-    response = FileResponse(field.open("rb"), content_type="application/pdf", filename=filename)
+def _refused(request, message, status=409):
+    return render(request, "protocols/refused.html", {"message": message}, status=status)
+
+
+def _serve(request, version, field, sha256, filename):
+    """A stored PDF, only when its bytes still have the SHA-256 recorded when it was sealed."""
+    if not sha256:
+        return _refused(request, _("Protokollet förseglas just nu. Försök igen om en stund."), status=503)
+    try:
+        with field.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        data = b""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        logger.error("Protokoll-PDF %s för version %s stämmer inte med sin SHA-256; lämnas inte ut.",
+                     field.name, version.pk)
+        return _refused(request, _("Den lagrade PDF-filen stämmer inte med sin kontrollsumma och lämnas inte ut. "
+                                   "Händelsen är loggad; protokollet kan förseglas på nytt från den frysta "
+                                   "versionen."))
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["ETag"] = f'"{sha256}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -231,7 +260,8 @@ def _serve(field, sha256, filename):
 
 
 def _latest_final(meeting_id):
-    version = ProtocolVersion.objects.final().filter(meeting_id=meeting_id).order_by("-number").first()
+    version = ProtocolVersion.objects.final().select_related("meeting").filter(meeting_id=meeting_id).order_by(
+        "-number").first()
     if version is None:
         raise Http404(_("Protokollet är inte justerat än."))
     return version
@@ -242,28 +272,53 @@ def protocol_pdf(request, pk):
     """The final signed protocol, byte for byte as stored, for those allowed to see the meeting."""
     meeting = get_meeting_for(request.user, pk)
     version = _latest_final(meeting.pk)
-    return _serve(version.signed_pdf, version.signed_pdf_sha256, f"protokoll-{meeting.pk}-v{version.number}.pdf")
+    return _serve(request, version, version.signed_pdf, version.signed_pdf_sha256,
+                  f"protokoll-{meeting.pk}-v{version.number}.pdf")
 
 
 def protocol_public_pdf(request, pk):
     """The public signed protocol: readable by anyone once the protocol is final."""
     version = _latest_final(pk)
-    return _serve(version.public_pdf, version.public_pdf_sha256, f"protokoll-{pk}-v{version.number}-offentlig.pdf")
+    return _serve(request, version, version.public_pdf, version.public_pdf_sha256,
+                  f"protokoll-{pk}-v{version.number}-offentlig.pdf")
 
 
 @login_required
 def version_pdf(request, pk):
     version = _version_for(request.user, pk)
-    if version.status != ProtocolVersion.Status.FINAL:
+    if not version.is_final:
         raise Http404
-    return _serve(version.signed_pdf, version.signed_pdf_sha256,
+    return _serve(request, version, version.signed_pdf, version.signed_pdf_sha256,
                   f"protokoll-{version.meeting_id}-v{version.number}.pdf")
 
 
 def version_public_pdf(request, pk):
     version = get_object_or_404(ProtocolVersion.objects.final(), pk=pk)
-    return _serve(version.public_pdf, version.public_pdf_sha256,
+    return _serve(request, version, version.public_pdf, version.public_pdf_sha256,
                   f"protokoll-{version.meeting_id}-v{version.number}-offentlig.pdf")
+
+
+@login_required
+@require_POST
+def version_seal_retry(request, pk):
+    """The coordinator runs a failed sealing again."""
+    version = _version_for(request.user, pk)
+    if not version.meeting.council.can_write_minutes(request.user):
+        raise PermissionDenied
+    try:
+        justering.protocol_seal_retry(version=version, user=request.user)
+    except justering.JusteringError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Protokollet förseglas igen."))
+    return redirect("protocols:protocol_meeting", pk=version.meeting_id)
+
+
+@login_required
+def version_seal_status(request, pk):
+    """Whether a final version's PDFs exist yet, for the page that waits for them."""
+    version = _version_for(request.user, pk)
+    return JsonResponse({"sealed": version.is_sealed, "failed": version.seal_failed})
 
 
 def verify(request):
@@ -280,7 +335,7 @@ def verify(request):
     else:
         form = VerifyForm()
     may_see = version is not None and request.user.is_authenticated and version.meeting.council.is_member(request.user)
-    return render(request, "meetings/protocol/verify.html", {
+    return render(request, "protocols/verify.html", {
         "form": form, "result": result, "version": version, "edition": edition, "exact": exact,
         "digest": digest, "may_see_meeting": may_see,
     }, status=400 if form.errors else 200)

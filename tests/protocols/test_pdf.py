@@ -7,7 +7,7 @@ import pikepdf
 import pypdf
 import pytest
 
-from meetings import pdf
+from protocols import pdf
 
 HTML = """<!doctype html><html lang="sv"><head><title>Protokoll för Älvsjö</title>
 <meta name="author" content="Hägersten-Älvsjö stadsdelsförvaltning">

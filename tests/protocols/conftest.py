@@ -6,8 +6,8 @@ import os
 import pytest
 from django.utils import timezone
 
-from meetings import signing
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
+from protocols import signing
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -63,3 +63,19 @@ def held_meeting(council, coordinator, chair, secretary, adjuster, member, signi
                               minutes=f"<p>{SECRET_WORDS}.</p>", confidential=True,
                               confidentiality_ground="OSL 23 kap. 2 §")
     return meeting
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(request, monkeypatch):
+    """Tests run in a transaction that never commits, so what the services queue after commit (sealing,
+    e-mail) runs at once here; the transactional race tests keep the real on-commit behaviour."""
+    if "transactional_db" in request.fixturenames or request.node.get_closest_marker("real_commits"):
+        return
+    import types
+
+    from django.db import transaction
+
+    from protocols import services
+
+    monkeypatch.setattr(services, "transaction", types.SimpleNamespace(
+        atomic=transaction.atomic, on_commit=lambda fn, using=None, robust=False: fn()))

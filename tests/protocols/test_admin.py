@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from meetings import justering
-from meetings.models import Approval
+from protocols import services as justering
+from protocols.models import Approval
 
 
 @pytest.fixture
@@ -31,14 +31,14 @@ def final(held_meeting, secretary, chair, adjuster):
 
 
 def action(client, meetings):
-    return client.post(reverse("admin:meetings_meeting_changelist"),
+    return client.post(reverse("admin:protocols_signedprotocolmeeting_changelist"),
                        {"action": "download_protocols", "_selected_action": [m.pk for m in meetings]})
 
 
 def test_meeting_admin_page_links_to_the_signed_protocol(admin_client_, final):
-    html = admin_client_.get(reverse("admin:meetings_meeting_change", args=[final.meeting_id])).content.decode()
-    assert reverse("meetings:protocol_pdf", args=[final.meeting_id]) in html
-    assert reverse("meetings:protocol_public_pdf", args=[final.meeting_id]) in html
+    html = admin_client_.get(reverse("admin:protocols_signedprotocolmeeting_change", args=[final.meeting_id])).content.decode()
+    assert reverse("protocols:protocol_pdf", args=[final.meeting_id]) in html
+    assert reverse("protocols:protocol_public_pdf", args=[final.meeting_id]) in html
 
 
 def test_admin_action_downloads_one_protocol_as_pdf(admin_client_, final):
@@ -70,6 +70,6 @@ def test_admin_action_without_protocols_explains(admin_client_, held_meeting):
 
 
 def test_protocol_versions_are_read_only_in_the_admin(admin_client_, final):
-    url = reverse("admin:meetings_protocolversion_change", args=[final.pk])
+    url = reverse("admin:protocols_protocolversion_change", args=[final.pk])
     assert admin_client_.get(url).status_code == 200
     assert admin_client_.post(url, {}).status_code == 403

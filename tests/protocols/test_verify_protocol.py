@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from meetings import justering, pdf, signing
-from meetings.models import Approval
+from protocols import pdf, signing
+from protocols import services as justering
+from protocols.models import Approval
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-from meetings import pdf, signing
+from protocols import pdf, signing
 
 HTML = '<!doctype html><html lang="sv"><head><title>Test</title></head><body><p>Justerat åäö.</p></body></html>'
 

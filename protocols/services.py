@@ -1,11 +1,13 @@
-"""Justering: freeze a protocol, collect approvals, render and seal the final PDFs once, corrections."""
+"""Justering: freeze a protocol, collect approvals, finalise, seal the PDFs in a task, corrections.
 
-import copy
+Every step locks the meeting row first (then the version), the lock meetings' content writes take, and
+moves Meeting.protocol_state inside that transaction; nothing else sets the protocol state.
+"""
+
+import datetime
 import hashlib
+import logging
 
-import nh3
-from django.conf import settings
-from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -16,166 +18,64 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from councils.models import log_action
+from meetings.models import Meeting, ProtocolState
 
-from . import pdf, signing
-from .models import Attendance, Meeting
-from .protocol_models import Approval, ProtocolVersion, justering_due_date, protocol_lock_reason
+from . import pdf, signing, tasks
+from .models import Approval, ProtocolVersion, justering_due_date
+from .snapshot import (
+    approvers_of,
+    checked_content,
+    content_sha256,
+    meeting_for_snapshot,
+    protocol_snapshot,
+    redact,
+)
 
-CONTENT_FORMAT = "lobra-protokoll/1"
-ATTENDANCE_GROUPS = [
-    ("present", Attendance.Status.PRESENT),
-    ("co_opted", Attendance.Status.CO_OPTED),
-    ("apologies", Attendance.Status.APOLOGIES),
-    ("absent", Attendance.Status.ABSENT),
-    ("called", Attendance.Status.CALLED),
-]
+EMBEDDING_FORMAT = "lobra-protokoll/1"  # the envelope around the snapshot in the PDF; unchanged since 1
+MAX_SEAL_ATTEMPTS = 3
+SEAL_RETRY_DELAY = datetime.timedelta(minutes=2)
+logger = logging.getLogger(__name__)
 
 
 class JusteringError(ValidationError):
     """A justering step that cannot be taken now; the message is for the user."""
 
 
-def content_sha256(content):
-    return hashlib.sha256(pdf.canonical_json(content)).hexdigest()
+def _lock_meeting(meeting_id):
+    """The meeting row, locked: the same lock every meeting content write takes (meetings.locking)."""
+    return Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting_id)
 
 
-def _person(person, role=""):
-    return {
-        "person_id": person.pk,
-        "name": person.full_name,
-        "title": person.title,
-        "organisation": person.organisation.name,
-        "role": role,
-    }
+def _set_state(meeting, state):
+    Meeting.objects.filter(pk=meeting.pk).update(protocol_state=state)
+    meeting.protocol_state = state
 
 
-def _file_sha256(field):
-    try:
-        with field.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except (OSError, ValueError):
-        return ""
-
-
-def approvers_of(meeting):
-    """The chair and the adjusters, each once, in that order."""
-    people = []
-    if meeting.chair_id:
-        people.append((meeting.chair, _("Ordförande")))
-    for person in meeting.adjusters.all():
-        if person.pk != meeting.chair_id:
-            people.append((person, _("Justerare")))
-    return people
-
-
-def protocol_snapshot(meeting, *, number, is_correction=False, correction_reason=""):
-    """The whole protocol as plain data: what is hashed, approved, embedded and rendered."""
-    local_start = timezone.localtime(meeting.starts_at)
-    local_end = timezone.localtime(meeting.ends_at)
-    attendance = {key: [] for key, _status in ATTENDANCE_GROUPS}
-    group_of = {status: key for key, status in ATTENDANCE_GROUPS}
-    for row in meeting.attendances.all():
-        attendance[group_of[row.status]].append(
-            {"name": row.name, "title": row.title, "organisation": row.organisation_name, "note": row.note}
-        )
-    items = []
-    for item in meeting.items.all():
-        items.append({
-            "id": item.pk,
-            "number": item.number,
-            "title": item.title,
-            "presenter": item.presenter_name,
-            "minutes": nh3.clean(item.minutes or ""),
-            "confidential": item.confidential,
-            "ground": item.confidentiality_ground,
-            "decisions": [
-                {
-                    "kind": decision.kind,
-                    "kind_label": decision.get_kind_display(),
-                    "text": decision.text,
-                    "responsible": decision.responsible_name,
-                    "due_date": decision.due_date.isoformat() if decision.due_date else "",
-                }
-                for decision in item.decisions.all()
-            ],
-        })
-    confidential_items = {item.pk for item in meeting.items.all() if item.confidential}
-    attachments = [
-        {
-            "number": attachment.number,
-            "title": attachment.title,
-            "file_name": attachment.original_name,
-            "size": attachment.size,
-            "sha256": _file_sha256(attachment.file),
-            "item_id": attachment.agenda_item_id,
-            "confidential": attachment.agenda_item_id in confidential_items,
-        }
-        for attachment in meeting.attachments.all()
-    ]
-    return {
-        "format": CONTENT_FORMAT,
-        "meeting": {
-            "id": meeting.pk,
-            "title": meeting.title,
-            "kind": meeting.kind,
-            "kind_label": meeting.get_kind_display(),
-            "organisation": meeting.council.organisation.name,
-            "council": meeting.council.name,
-            "forum": meeting.forum.name if meeting.forum_id else "",
-            "department": meeting.department,
-            "date": local_start.date().isoformat(),
-            "starts": local_start.strftime("%H:%M"),
-            "ends": local_end.strftime("%H:%M"),
-            "place": meeting.place,
-            "online": meeting.online_label or (meeting.online_url and _("Digitalt möte")) or "",
-            "chair": _person(meeting.chair, _("Ordförande")) if meeting.chair_id else None,
-            "secretary": _person(meeting.secretary, _("Sekreterare")) if meeting.secretary_id else None,
-            "contact": meeting.contact_text,
-        },
-        "attendance": attendance,
-        "items": items,
-        "attachments": attachments,
-        "version": {"number": number, "is_correction": is_correction, "correction_reason": correction_reason},
-        "justering": {
-            "due_date": justering_due_date(meeting, correction=is_correction).isoformat(),
-            "approvers": [_person(person, str(role)) for person, role in approvers_of(meeting)],
-        },
-    }
-
-
-def redact(content):
-    """The public edition: confidential items keep only their § and the legal ground."""
-    public = copy.deepcopy(content)
-    for index, item in enumerate(public["items"]):
-        if item["confidential"]:
-            public["items"][index] = {
-                "id": item["id"], "number": item["number"], "confidential": True, "ground": item["ground"],
-                "title": "", "presenter": "", "minutes": "", "decisions": [],
-            }
-    public["attachments"] = [a for a in public["attachments"] if not a["confidential"]]
-    return public
-
-
-def _meeting_for_snapshot(meeting_id):
-    return Meeting.objects.for_page().select_related("council__organisation").get(pk=meeting_id)
+def _reopened_state(meeting_id):
+    """The state a meeting returns to when its version out for justering comes back: open, or in correction
+    when an earlier version is final."""
+    if ProtocolVersion.objects.final().filter(meeting_id=meeting_id).exists():
+        return ProtocolState.IN_CORRECTION
+    return ProtocolState.OPEN
 
 
 def _notify(subject, template, recipients, context):
-    recipients = [address for address in recipients if address]
+    """After commit, queue an e-mail; the task retries and logs, so a mail failure never undoes the step."""
+    recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
     body = render_to_string(template, context)
-    mail.send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    subject = str(subject)
+    transaction.on_commit(lambda: tasks.send_email.enqueue(subject, body, recipients))
 
 
 def protocol_send(*, meeting, user, absolute_url=lambda path: path):
     """Freeze the meeting's protocol as a new version and ask the chair and adjusters to approve it."""
     with transaction.atomic():
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-        reason = protocol_lock_reason(meeting.pk)
-        if reason:
-            raise JusteringError(reason)
-        meeting = _meeting_for_snapshot(meeting.pk)
+        locked = _lock_meeting(meeting.pk)
+        if not locked.is_editable:
+            raise JusteringError(locked.lock_reason)
+        meeting = meeting_for_snapshot(meeting.pk)
         if not approvers_of(meeting):
             raise JusteringError(_("Ange mötesordförande eller justerare innan protokollet skickas för justering."))
         last_final = meeting.protocol_versions.final().order_by("-number").first()
@@ -189,25 +89,28 @@ def protocol_send(*, meeting, user, absolute_url=lambda path: path):
             meeting=meeting, number=number, content=content, sha256=content_sha256(content), created_by=user,
             due_date=justering_due_date(meeting, correction=is_correction), is_correction=is_correction, correction_reason=correction_reason,
         )
-        log_action(council=meeting.council, user=user, action=_("Skickade protokoll för justering"), obj=version)
+        _set_state(locked, ProtocolState.OUT_FOR_JUSTERING)
+        log_action(council=meeting.council, user=user, action="protocols.version.sent", obj=version)
         link = absolute_url(version.get_absolute_url())
         emails = [person.email for person, _role in approvers_of(meeting)]
-        transaction.on_commit(lambda: _notify(
+        _notify(
             _("Protokoll att justera: %(meeting)s") % {"meeting": meeting},
-            "meetings/protocol/email_send.txt", emails, {"version": version, "meeting": meeting, "link": link},
-        ))
+            "protocols/email_send.txt", emails, {"version": version, "meeting": meeting, "link": link},
+        )
     return version
 
 
 def protocol_withdraw(*, meeting, user):
     """Take back the version out for justering so the meeting can be edited again."""
     with transaction.atomic():
+        locked = _lock_meeting(meeting.pk)
         version = _latest_for_update(meeting)
         if version is None or version.status != ProtocolVersion.Status.SENT:
             raise JusteringError(_("Det finns ingen version ute på justering att återkalla."))
         version.status = ProtocolVersion.Status.WITHDRAWN
         version.save(update_fields=["status"])
-        log_action(council=meeting.council, user=user, action=_("Återkallade protokoll från justering"), obj=version)
+        _set_state(locked, _reopened_state(meeting.pk))
+        log_action(council=meeting.council, user=user, action="protocols.version.withdrawn", obj=version)
     return version
 
 
@@ -217,6 +120,7 @@ def protocol_correction_start(*, meeting, user, reason):
     if not reason:
         raise JusteringError(_("Ange skälet till rättelsen."))
     with transaction.atomic():
+        locked = _lock_meeting(meeting.pk)
         version = _latest_for_update(meeting)
         if version is None or version.status != ProtocolVersion.Status.FINAL or version.correction_started_at:
             raise JusteringError(_("Bara ett justerat protokoll kan rättas."))
@@ -224,8 +128,8 @@ def protocol_correction_start(*, meeting, user, reason):
         version.correction_started_by = user
         version.pending_correction_reason = reason
         version.save(update_fields=["correction_started_at", "correction_started_by", "pending_correction_reason"])
-        Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
-        log_action(council=meeting.council, user=user, action=_("Påbörjade rättelse av protokoll"), obj=version)
+        _set_state(locked, ProtocolState.IN_CORRECTION)
+        log_action(council=meeting.council, user=user, action="protocols.correction.started", obj=version)
     return version
 
 
@@ -246,7 +150,10 @@ def version_answer(*, version, user, decision, comment="", item_comments=None, a
     if decision == Approval.Decision.RETURNED and not (comment or item_comments):
         raise JusteringError(_("Skriv vad som ska ändras innan du skickar tillbaka protokollet."))
     with transaction.atomic():
-        version = ProtocolVersion.objects.select_for_update().select_related("meeting__council").get(pk=version.pk)
+        # Meeting first, then version: the order every justering step and every content write follows.
+        locked = _lock_meeting(version.meeting_id)
+        version = ProtocolVersion.objects.select_for_update(of=("self",)).select_related("meeting__council").get(
+            pk=version.pk)
         latest = ProtocolVersion.objects.filter(meeting_id=version.meeting_id).order_by("-number").first()
         if version.pk != latest.pk or version.status != ProtocolVersion.Status.SENT:
             raise JusteringError(
@@ -269,21 +176,22 @@ def version_answer(*, version, user, decision, comment="", item_comments=None, a
         if decision == Approval.Decision.RETURNED:
             version.status = ProtocolVersion.Status.RETURNED
             version.save(update_fields=["status"])
-            log_action(council=meeting.council, user=user, action=_("Skickade tillbaka protokoll"), obj=version)
+            _set_state(locked, _reopened_state(meeting.pk))
+            log_action(council=meeting.council, user=user, action="protocols.version.returned", obj=version)
             emails = [version.created_by.email] if version.created_by and version.created_by.email else []
             if meeting.secretary_id:
                 emails.append(meeting.secretary.email)
             context = {"version": version, "approval": approval, "link": absolute_url(version.get_absolute_url()),
                        "item_comments": item_comment_rows(version, approval)}
-            transaction.on_commit(lambda: _notify(
+            _notify(
                 _("Protokollet skickades tillbaka: %(meeting)s") % {"meeting": meeting},
-                "meetings/protocol/email_returned.txt", sorted(set(emails)), context,
-            ))
+                "protocols/email_returned.txt", emails, context,
+            )
             return approval
-        log_action(council=meeting.council, user=user, action=_("Justerade protokoll"), obj=version)
+        log_action(council=meeting.council, user=user, action="protocols.version.approved", obj=version)
         approved = set(version.approvals.filter(decision=Approval.Decision.APPROVED).values_list("person_id", flat=True))
         if approved >= {a["person_id"] for a in version.approvers}:
-            protocol_finalise(version=version, user=user)
+            _finalise(version=version, meeting=locked, user=user)
     return approval
 
 
@@ -308,14 +216,15 @@ def _approval_rows(version):
         local = timezone.localtime(approval.at)
         rows.append({
             "person_id": approval.person_id, "name": approval.person.full_name, "role": approval.role, "decision": approval.decision,
-            "date": local.date().isoformat(), "time": local.strftime("%H:%M"),
+            "date": local.date().isoformat(), "time": local.strftime("%H.%M"),
         })
     return rows
 
 
 def _document_html(version, *, public, final, identity=None, approvals=None):
-    content = redact(version.content) if public else version.content
-    return render_to_string("meetings/protocol/pdf.html", {
+    content = checked_content(version)
+    content = redact(content) if public else content
+    return render_to_string("protocols/pdf.html", {
         "c": content,
         "version": version,
         "public": public,
@@ -327,7 +236,7 @@ def _document_html(version, *, public, final, identity=None, approvals=None):
 
 
 def _embedded(version, content, *, public):
-    return {"format": CONTENT_FORMAT, "edition": "public" if public else "full", "meeting_id": version.meeting_id,
+    return {"format": EMBEDDING_FORMAT, "edition": "public" if public else "full", "meeting_id": version.meeting_id,
             "version_number": version.number, "version_sha256": version.sha256, "content": content}
 
 
@@ -346,32 +255,92 @@ def render_signed_protocol(version, *, public=False, identity=None):
     return signing.sign_pdf(unsigned, identity=identity, reason=reason, location=version.meeting.council.name)
 
 
-def protocol_finalise(*, version, user):
-    """Make the version final: render and seal the full and public PDFs once, store them with hashes."""
-    identity = signing.get_signing_identity()
+def _finalise(*, version, meeting, user):
+    """All have approved: the version is final and the meeting locked now; the PDFs are sealed by a task."""
     version.status = ProtocolVersion.Status.FINAL
     version.finalised_at = timezone.now()
-    version.signed_with_test_certificate = identity.is_test_certificate
-    stem = f"protokoll-{version.meeting_id}-v{version.number}-{version.finalised_at:%Y%m%d%H%M%S}"
-    full = render_signed_protocol(version, identity=identity)
-    public = render_signed_protocol(version, public=True, identity=identity)
-    version.signed_pdf.save(f"{stem}.pdf", ContentFile(full), save=False)
-    version.signed_pdf_sha256 = hashlib.sha256(full).hexdigest()
-    version.public_pdf.save(f"{stem}-offentlig.pdf", ContentFile(public), save=False)
-    version.public_pdf_sha256 = hashlib.sha256(public).hexdigest()
-    version.save()
-    Meeting.objects.filter(pk=version.meeting_id).update(status=Meeting.Status.APPROVED)
-    log_action(council=version.meeting.council, user=user, action=_("Protokollet blev justerat och signerat"),
-               obj=version)
-    meeting = version.meeting
-    people = [meeting.secretary] if meeting.secretary_id else []
-    emails = [p.email for p in people] + ([version.created_by.email] if version.created_by else [])
-    link = reverse("meetings:protocol_pdf", args=[meeting.pk])
-    transaction.on_commit(lambda: _notify(
-        _("Protokollet är justerat: %(meeting)s") % {"meeting": meeting},
-        "meetings/protocol/email_final.txt", sorted(set(filter(None, emails))), {"version": version, "link": link},
-    ))
+    version.seal_error = ""
+    version.save(update_fields=["status", "finalised_at", "seal_error"])
+    _set_state(meeting, ProtocolState.FINAL)
+    log_action(council=meeting.council, user=user, action="protocols.version.finalised", obj=version)
+    enqueue_seal(version)
     return version
+
+
+def enqueue_seal(version):
+    """Queue the sealing of a final version once the transaction that made it final has committed."""
+    version_id, sha256 = version.pk, version.sha256
+    transaction.on_commit(lambda: tasks.seal_version.enqueue(version_id, sha256))
+
+
+def protocol_seal_retry(*, version, user):
+    """The coordinator asks for a failed sealing to run again."""
+    with transaction.atomic():
+        version = ProtocolVersion.objects.select_for_update().select_related("meeting__council").get(pk=version.pk)
+        if not version.is_final or version.is_sealed:
+            raise JusteringError(_("Protokollet är redan förseglat eller inte justerat."))
+        version.seal_error = ""
+        version.seal_attempts = 0
+        version.save(update_fields=["seal_error", "seal_attempts"])
+        log_action(council=version.meeting.council, user=user, action="protocols.version.seal_retried", obj=version)
+        enqueue_seal(version)
+    return version
+
+
+def protocol_seal(*, version_id, sha256):
+    """Render and seal both editions of a final version and store them with their hashes.
+
+    Idempotent on the version's SHA-256: a version already sealed, gone, or changed since is left alone.
+    Returns True when this call sealed it. A failure is recorded on the version and raised.
+    """
+    version = ProtocolVersion.objects.select_related("meeting__council").filter(pk=version_id).first()
+    if version is None:
+        logger.warning("Försegling: protokollversion %s finns inte längre; inget att göra.", version_id)
+        return False
+    if version.sha256 != sha256 or not version.is_final or version.is_sealed:
+        logger.info("Försegling: version %s är redan förseglad eller inte den som köades.", version_id)
+        return False
+    try:
+        identity = signing.get_signing_identity()
+        full = render_signed_protocol(version, identity=identity)
+        public = render_signed_protocol(version, public=True, identity=identity)
+    except Exception as error:
+        _record_seal_failure(version_id, error)
+        raise
+    with transaction.atomic():
+        version = ProtocolVersion.objects.select_for_update().select_related("meeting__council").get(pk=version_id)
+        if version.is_sealed:
+            return False
+        stem = f"protokoll-{version.meeting_id}-v{version.number}-{version.finalised_at:%Y%m%d%H%M%S}"
+        version.signed_pdf.save(f"{stem}.pdf", ContentFile(full), save=False)
+        version.signed_pdf_sha256 = hashlib.sha256(full).hexdigest()
+        version.public_pdf.save(f"{stem}-offentlig.pdf", ContentFile(public), save=False)
+        version.public_pdf_sha256 = hashlib.sha256(public).hexdigest()
+        version.signed_with_test_certificate = identity.is_test_certificate
+        version.seal_error = ""
+        version.save()
+        meeting = version.meeting
+        log_action(council=meeting.council, user=None, action="protocols.version.sealed", obj=version)
+        people = [meeting.secretary] if meeting.secretary_id else []
+        emails = [p.email for p in people] + ([version.created_by.email] if version.created_by else [])
+        link = reverse("protocols:protocol_pdf", args=[meeting.pk])
+        _notify(_("Protokollet är justerat: %(meeting)s") % {"meeting": meeting},
+                "protocols/email_final.txt", emails, {"version": version, "link": link})
+    return True
+
+
+def _record_seal_failure(version_id, error):
+    logger.exception("Försegling av protokollversion %s misslyckades", version_id)
+    with transaction.atomic():
+        version = ProtocolVersion.objects.select_for_update().filter(pk=version_id).first()
+        if version is None:
+            return
+        version.seal_attempts += 1
+        version.seal_error = f"{type(error).__name__}: {error}"[:1000]
+        version.save(update_fields=["seal_attempts", "seal_error"])
+        if version.seal_attempts < MAX_SEAL_ATTEMPTS:
+            version_id, sha256, attempt = version.pk, version.sha256, version.seal_attempts
+            transaction.on_commit(lambda: tasks.retry_seal(version_id, sha256, attempt))
 
 
 def find_version_for_pdf(pdf_bytes):
@@ -384,7 +353,7 @@ def find_version_for_pdf(pdf_bytes):
     if version:
         return version, "public", True
     embedded = pdf.embedded_content(pdf_bytes)
-    if not isinstance(embedded, dict) or embedded.get("format") != CONTENT_FORMAT:
+    if not isinstance(embedded, dict) or embedded.get("format") != EMBEDDING_FORMAT:
         return None, "", False
     version = ProtocolVersion.objects.select_related("meeting__council").filter(
         sha256=str(embedded.get("version_sha256", ""))

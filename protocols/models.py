@@ -1,25 +1,18 @@
-"""Justering: frozen protocol versions, approvals, and the lock a final protocol puts on its meeting."""
+"""Justering: frozen protocol versions and the approvals that make one final."""
 
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import pre_delete, pre_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import Person
-
-from .models import AgendaItem, Attachment, Attendance, Decision, Meeting
+from meetings.models import Meeting
 
 JUSTERING_DAYS = 14
-
-
-class ProtocolLocked(PermissionDenied):
-    """A change to a meeting whose protocol is being adjusted or is final; views answer 403."""
 
 
 class ProtocolVersionQuerySet(models.QuerySet):
@@ -30,6 +23,9 @@ class ProtocolVersionQuerySet(models.QuerySet):
 
     def final(self):
         return self.filter(status=ProtocolVersion.Status.FINAL)
+
+    def sealed(self):
+        return self.final().exclude(signed_pdf_sha256="")
 
 
 class ProtocolVersion(models.Model):
@@ -68,10 +64,14 @@ class ProtocolVersion(models.Model):
         verbose_name=_("rättelse påbörjad av"),
     )
     pending_correction_reason = models.TextField(_("skäl till påbörjad rättelse"), blank=True)
+    seal_attempts = models.PositiveIntegerField(_("försök att försegla"), default=0)
+    seal_error = models.TextField(_("fel vid försegling"), blank=True)
 
     objects = ProtocolVersionQuerySet.as_manager()
 
     class Meta:
+        # The table keeps its name from when justering lived in the meetings app: the move changed no data.
+        db_table = "meetings_protocolversion"
         ordering = ["meeting", "-number"]
         verbose_name = _("protokollversion")
         verbose_name_plural = _("protokollversioner")
@@ -87,9 +87,16 @@ class ProtocolVersion(models.Model):
                 violation_error_message=_("En rättelse måste ha ett skäl."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="justerad") | (~Q(signed_pdf_sha256="") & Q(finalised_at__isnull=False)),
-                name="protocolversion_final_is_signed",
-                violation_error_message=_("Ett justerat protokoll måste ha en signerad PDF."),
+                condition=~Q(status="justerad") | Q(finalised_at__isnull=False),
+                name="protocolversion_final_has_date",
+                violation_error_message=_("Ett justerat protokoll måste ha ett justeringsdatum."),
+            ),
+            # The two sealed PDFs are written together by the sealing task, or not at all.
+            models.CheckConstraint(
+                condition=Q(signed_pdf_sha256="", public_pdf_sha256="")
+                | (~Q(signed_pdf_sha256="") & ~Q(public_pdf_sha256="") & Q(status="justerad")),
+                name="protocolversion_sealed_only_when_final",
+                violation_error_message=_("Bara ett justerat protokoll kan förseglas."),
             ),
         ]
 
@@ -98,7 +105,29 @@ class ProtocolVersion(models.Model):
         return f"{self.meeting} – {label} {self.number}"
 
     def get_absolute_url(self):
-        return reverse("meetings:protocol_version", args=[self.pk])
+        return reverse("protocols:protocol_version", args=[self.pk])
+
+    @property
+    def is_final(self):
+        return self.status == self.Status.FINAL
+
+    @property
+    def is_sent(self):
+        return self.status == self.Status.SENT
+
+    @property
+    def is_sealed(self):
+        """Both sealed PDFs exist (the sealing task has run)."""
+        return bool(self.signed_pdf_sha256 and self.public_pdf_sha256)
+
+    @property
+    def is_sealing(self):
+        """Final, waiting for the sealing task, and it has not failed."""
+        return self.is_final and not self.is_sealed and not self.seal_error
+
+    @property
+    def seal_failed(self):
+        return self.is_final and not self.is_sealed and bool(self.seal_error)
 
     @property
     def is_overdue(self):
@@ -141,6 +170,7 @@ class Approval(models.Model):
     at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
 
     class Meta:
+        db_table = "meetings_approval"
         ordering = ["at"]
         verbose_name = _("justering")
         verbose_name_plural = _("justeringar")
@@ -159,55 +189,6 @@ class Approval(models.Model):
     def __str__(self):
         return f"{self.person} – {self.get_decision_display()} ({self.version})"
 
-
-def protocol_lock_reason(meeting_id):
-    """Why the meeting may not be edited now (Swedish, for users), or "" when it may."""
-    latest = (
-        ProtocolVersion.objects.filter(meeting_id=meeting_id)
-        .order_by("-number")
-        .values("status", "correction_started_at")
-        .first()
-    )
-    if latest is None:
-        return ""
-    if latest["status"] == ProtocolVersion.Status.SENT:
-        return str(_("Protokollet är skickat för justering och kan inte ändras. Återkalla det först."))
-    if latest["status"] == ProtocolVersion.Status.FINAL and latest["correction_started_at"] is None:
-        return str(_("Protokollet är justerat och kan inte ändras. Påbörja en rättelse för att ändra det."))
-    return ""
-
-
-def is_meeting_locked(meeting):
-    """Whether the meeting's protocol is out for justering or final, so the meeting cannot be edited."""
-    return bool(protocol_lock_reason(meeting.pk))
-
-
-def ensure_meeting_editable(meeting_id):
-    """Raise ProtocolLocked (403) when the meeting's protocol is out for justering or final."""
-    if meeting_id is None:
-        return
-    reason = protocol_lock_reason(meeting_id)
-    if reason:
-        raise ProtocolLocked(reason)
-
-
-# The lock must hold for every writer (meeting views, autosave, admin, shell), and these models
-# belong to the meetings app, so the guard hooks their save and delete instead of each caller.
-_MEETING_OF = {
-    Meeting: lambda obj: obj.pk,
-    Attendance: lambda obj: obj.meeting_id,
-    AgendaItem: lambda obj: obj.meeting_id,
-    Attachment: lambda obj: obj.meeting_id,
-    Decision: lambda obj: AgendaItem.objects.filter(pk=obj.agenda_item_id).values_list("meeting_id", flat=True).first(),
-}
-
-
-def _guard(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    ensure_meeting_editable(_MEETING_OF[sender](instance))
-
-
-for _model in _MEETING_OF:
-    pre_save.connect(_guard, sender=_model, dispatch_uid=f"protocol_lock_save_{_model.__name__}")
-    pre_delete.connect(_guard, sender=_model, dispatch_uid=f"protocol_lock_delete_{_model.__name__}")
+    @property
+    def is_approved(self):
+        return self.decision == self.Decision.APPROVED

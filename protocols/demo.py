@@ -3,10 +3,12 @@
 from django.contrib.auth import get_user_model
 
 from councils.models import Council, Person
+from meetings.demo import COUNCIL
+from meetings.models import Meeting
+from meetings.services import minutes_save
 
-from . import justering
-from .demo import COUNCIL
-from .models import Approval, Meeting, ProtocolVersion
+from . import services as justering
+from .models import Approval, ProtocolVersion
 
 CORRECTION_REASON = "§ 5 kompletteras med datumen för frukostseminarierna, som saknades i den justerade versionen."
 CORRECTION_TEXT = "<p>Frukostseminarierna hålls den 15 mars och den 12 april klockan 8–9.</p>"
@@ -27,7 +29,7 @@ def load(stdout=None):
     council = Council.objects.get(name=COUNCIL)
     secretary = _user("samordnare")
     meetings = Meeting.objects.filter(council=council, forum__isnull=True, kind=Meeting.Kind.PROTOCOL,
-                                      status__in=[Meeting.Status.HELD, Meeting.Status.APPROVED]).order_by("starts_at")
+                                      status=Meeting.Status.HELD).order_by("starts_at")
     done = 0
     for meeting in meetings:
         if ProtocolVersion.objects.filter(meeting=meeting).exists() or not justering.approvers_of(meeting):
@@ -41,8 +43,7 @@ def load(stdout=None):
         justering.protocol_correction_start(meeting=meeting, user=secretary, reason=CORRECTION_REASON)
         item = meeting.items.filter(number=5).first()
         if item is not None:
-            item.minutes += CORRECTION_TEXT
-            item.save()
+            minutes_save(item=item, user=secretary, minutes=item.minutes + CORRECTION_TEXT, base_version=item.version)
         justering.protocol_send(meeting=meeting, user=secretary)
     if stdout:
         final = ProtocolVersion.objects.final().filter(meeting__council=council).count()
