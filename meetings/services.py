@@ -27,8 +27,8 @@ OPENING_TEXT = (
 # (title, numbered, prefilled minutes): the agenda the seed minutes follow.
 DEFAULT_AGENDA = [
     ("Mötets öppnande", True, OPENING_TEXT),
-    ("Information från parterna", True, "<h4>Polis</h4><p><br></p><h4>Räddningstjänst</h4><p><br></p>"
-                                        "<h4>Skola</h4><p><br></p><h4>Social omsorg</h4><p><br></p>"),
+    ("Information från parterna", True, "<h3>Polis</h3><p><br></p><h3>Räddningstjänst</h3><p><br></p>"
+                                        "<h3>Skola</h3><p><br></p><h3>Social omsorg</h3><p><br></p>"),
     ("Återrapportering från arbetsgrupper och uppföljning av prioriteringar", True, ""),
     ("Övriga frågor", True, ""),
     ("Kommande möten", True, ""),

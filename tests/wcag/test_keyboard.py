@@ -46,7 +46,7 @@ def test_removing_an_agenda_item_asks_first_and_names_the_item(demo_site, pages_
 
 def test_each_comment_box_in_the_justering_answer_names_its_item(demo_site, pages_as):
     page = pages_as("justerare")
-    page.goto(demo_site.url + reverse("meetings:protocol_version", args=[demo_site.objects.sent_version.pk]))
+    page.goto(demo_site.url + reverse("protocols:protocol_version", args=[demo_site.objects.sent_version.pk]))
     labels = page.locator("main textarea").evaluate_all(
         "boxes => boxes.map(box => box.labels[0] ? box.labels[0].textContent.trim() : '')")
     assert labels and all(labels) and len(set(labels)) == len(labels)
