@@ -247,6 +247,17 @@ def render_protocol_pdf(version, *, public=False, final=False, identity=None, wh
     return pdf.render_content_pdf(html, _embedded(version, content, public=public), when=when)
 
 
+def render_draft_pdf(meeting):
+    """The protocol as it would be frozen now, as an unsigned preview PDF; nothing is stored."""
+    meeting = meeting_for_snapshot(meeting.pk)
+    number = (meeting.protocol_versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    content = protocol_snapshot(meeting, number=number)
+    draft = ProtocolVersion(meeting=meeting, number=number, content=content, sha256=content_sha256(content),
+                            created_at=timezone.now(), due_date=justering_due_date(meeting))
+    html, content = _document_html(draft, public=False, final=False, approvals=[])
+    return pdf.render_content_pdf(html, _embedded(draft, content, public=False), when=draft.created_at)
+
+
 def render_signed_protocol(version, *, public=False, identity=None):
     """Render and seal one edition of a version: the whole path the benchmark measures."""
     identity = identity or signing.get_signing_identity()

@@ -9,6 +9,7 @@ app_name = "protocols"
 urlpatterns = [
     path("<int:pk>/justering/", views.meeting_protocol, name="protocol_meeting"),
     path("<int:pk>/justering/skicka/", views.protocol_send, name="protocol_send"),
+    path("<int:pk>/justering/utkast.pdf", views.protocol_draft_pdf, name="protocol_draft_pdf"),
     path("<int:pk>/justering/aterkalla/", views.protocol_withdraw, name="protocol_withdraw"),
     path("<int:pk>/justering/rattelse/", views.protocol_correction, name="protocol_correction"),
     path("<int:pk>/protocol.pdf", views.protocol_pdf, name="protocol_pdf"),

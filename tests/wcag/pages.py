@@ -94,6 +94,7 @@ PAGES = {
     # Justering
     "protocols:protocol_meeting": Page(lambda o: [o.held_meeting.pk], roles=("samordnare", "justerare")),
     "protocols:protocol_send": POST,
+    "protocols:protocol_draft_pdf": FILE,
     "protocols:protocol_withdraw": POST,
     "protocols:protocol_correction": POST,
     "protocols:protocol_pdf": FILE,
