@@ -140,8 +140,9 @@ def test_final_pdf_is_served_byte_for_byte(member_client, final):
     response = member_client.get(reverse("protocols:protocol_pdf", args=[final.meeting_id]))
     body = response.content
     assert hashlib.sha256(body).hexdigest() == final.signed_pdf_sha256
-    again = b"".join(member_client.get(reverse("protocols:protocol_pdf", args=[final.meeting_id])).streaming_content)
-    assert again == body
+    again = member_client.get(reverse("protocols:protocol_pdf", args=[final.meeting_id]))
+    assert again.content == body
+    assert again["ETag"] == response["ETag"] == f'"{final.signed_pdf_sha256}"'
 
 
 def test_outsider_and_anonymous_cannot_get_the_full_pdf(outsider_client, final):
