@@ -1,5 +1,7 @@
 """The accessibility statement: public, after DIGG's template, linked from every page, editable in the admin."""
 
+from importlib import import_module
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -8,6 +10,15 @@ from django.urls import reverse
 from accessibility.models import DIGG_COMPLAINT_URL, Statement
 
 URL = reverse("accessibility:statement")
+
+
+@pytest.fixture(autouse=True)
+def statement(db):
+    """The statement from the data migration; written again when a flush by an earlier test removed it."""
+    from django.apps import apps
+
+    import_module("accessibility.migrations.0002_fill_initial_statement").fill(apps, None)
+    return Statement.objects.get()
 
 
 def test_anyone_can_read_the_statement_with_the_parts_digg_asks_for(client, db):
