@@ -2,9 +2,8 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
-from django.conf import settings
-from django.core import mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from councils.models import Membership, log_action
+from councils.tasks import send_email
 
 from .ics import calendar_bytes
 from .locking import MeetingLocked, meeting_locked
@@ -319,12 +319,12 @@ def notice_send(*, meeting, user, url, past_confirmed=False):
         meeting.ics_sequence += 1
     ics = calendar_bytes([meeting], name=str(meeting.body), url_for=lambda m: url)
     subject = (_("Ändrad kallelse: %(meeting)s") if resend else _("Kallelse: %(meeting)s")) % {"meeting": meeting}
-    messages = []
-    for person in recipients:
-        body = render_to_string("meetings/email/notice.txt", {"meeting": meeting, "person": person, "url": url})
-        message = mail.EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
-        message.attach("kallelse.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
-        messages.append(message)
+    ics_text = ics.decode()
+    messages = [
+        (render_to_string("meetings/email/notice.txt", {"meeting": meeting, "person": person, "url": url}),
+         [person.email])
+        for person in recipients
+    ]
     with meeting_locked(meeting.pk) as locked:
         locked.notice_sent_at = timezone.now()
         locked.ics_sequence = meeting.ics_sequence
@@ -332,6 +332,8 @@ def notice_send(*, meeting, user, url, past_confirmed=False):
             locked.status = Meeting.Status.NOTIFIED
         locked.save(update_fields=["notice_sent_at", "status", "ics_sequence", "updated_at"])
         log_action(council=meeting.council, user=user, action="meetings.notice.sent", obj=meeting)
-    with mail.get_connection() as connection:
-        connection.send_messages(messages)
+        # Mail leaves after the commit as tasks: an SMTP failure is retried and logged, never a 500.
+        attachment = ["kallelse.ics", ics_text, "text/calendar; charset=utf-8; method=PUBLISH"]
+        for body, to in messages:
+            transaction.on_commit(partial(send_email.enqueue, subject, body, to, [attachment]))
     return len(messages)

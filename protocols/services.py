@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from councils.models import log_action
+from councils.tasks import send_email
 from meetings.models import Meeting, ProtocolState
 
 from . import pdf, signing, tasks
@@ -66,7 +67,7 @@ def _notify(subject, template, recipients, context):
         return
     body = render_to_string(template, context)
     subject = str(subject)
-    transaction.on_commit(lambda: tasks.send_email.enqueue(subject, body, recipients))
+    transaction.on_commit(lambda: send_email.enqueue(subject, body, recipients))
 
 
 def protocol_send(*, meeting, user, absolute_url=lambda path: path):

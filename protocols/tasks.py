@@ -1,15 +1,10 @@
-"""Work that leaves the request: sealing a final protocol and sending its e-mail (django-tasks)."""
+"""Work that leaves the request: sealing a final protocol (django-tasks); e-mail goes through councils.tasks.send_email."""
 
 import datetime
-import logging
 
-from django.conf import settings
-from django.core import mail
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-logger = logging.getLogger(__name__)
-MAIL_ATTEMPTS = 3
 RETRY_DELAY_SECONDS = 120
 
 
@@ -26,16 +21,3 @@ def retry_seal(version_id, sha256, attempt):
     if default_task_backend.supports_defer:
         run_after = timezone.now() + datetime.timedelta(seconds=RETRY_DELAY_SECONDS * attempt)
         seal_version.using(run_after=run_after).enqueue(version_id, sha256)
-
-
-@task()
-def send_email(subject, body, recipients, attempt=1):
-    """Send one notification; a failure is logged and retried later, never shown to whoever caused it."""
-    try:
-        mail.send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:
-        logger.exception("E-post %r till %s gick inte att skicka (försök %s)", subject, recipients, attempt)
-        if attempt < MAIL_ATTEMPTS and default_task_backend.supports_defer:
-            run_after = timezone.now() + datetime.timedelta(seconds=RETRY_DELAY_SECONDS * attempt)
-            send_email.using(run_after=run_after).enqueue(subject, body, recipients, attempt + 1)
-        raise

@@ -1,6 +1,7 @@
 """Kallelse by e-mail with .ics, the .ics download and the secret per-user calendar feed."""
 
 import datetime
+import logging
 
 import pytest
 from django.core import mail
@@ -30,8 +31,10 @@ def test_ics_parses_and_has_stockholm_times(member_client, meeting):
     assert "Mötets öppnande" in str(events[0]["description"])
 
 
-def test_kallelse_mails_everyone_called_with_agenda_and_ics(coordinator_client, meeting):
-    response = coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
+def test_kallelse_mails_everyone_called_with_agenda_and_ics(coordinator_client, meeting,
+                                                           django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
     assert response.status_code == 302
     assert len(mail.outbox) == 4
     message = mail.outbox[0]
@@ -45,12 +48,28 @@ def test_kallelse_mails_everyone_called_with_agenda_and_ics(coordinator_client, 
     assert meeting.status == Meeting.Status.NOTIFIED and meeting.notice_sent_at is not None
 
 
-def test_a_second_kallelse_is_marked_as_changed_with_a_new_sequence(coordinator_client, meeting):
-    coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
-    coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
+def test_a_second_kallelse_is_marked_as_changed_with_a_new_sequence(coordinator_client, meeting,
+                                                                    django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
+        coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
     assert mail.outbox[-1].subject.startswith("Ändrad kallelse")
     _, events = parse(mail.outbox[-1].attachments[0][1])
     assert events[0]["sequence"] == 1
+
+
+def test_a_failing_mail_server_still_records_the_kallelse_and_logs_the_failure(
+        coordinator_client, meeting, monkeypatch, caplog, django_capture_on_commit_callbacks):
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP nere")
+
+    monkeypatch.setattr(mail.EmailMessage, "send", down)
+    with caplog.at_level(logging.ERROR, logger="councils.tasks"), django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.notice_sent_at is not None
+    assert "gick inte att skicka" in caplog.text
 
 
 def test_member_cannot_send_kallelse(member_client, outsider_client, meeting):

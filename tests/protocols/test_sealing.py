@@ -131,10 +131,10 @@ def test_a_failing_mail_server_never_turns_an_answer_into_an_error(sent, chair, 
     def down(*args, **kwargs):
         raise ConnectionRefusedError("SMTP nere")
 
-    monkeypatch.setattr(mail, "send_mail", down)
+    monkeypatch.setattr(mail.EmailMessage, "send", down)
     client = Client()
     client.force_login(chair.user)
-    with caplog.at_level(logging.ERROR, logger="protocols.tasks"):
+    with caplog.at_level(logging.ERROR, logger="councils.tasks"):
         response = client.post(reverse("protocols:protocol_answer", args=[sent.pk]),
                                {"decision": Approval.Decision.RETURNED, "comment": "Rätta § 2."})
     assert response.status_code == 302
