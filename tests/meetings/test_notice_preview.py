@@ -31,8 +31,10 @@ def test_preview_shows_recipients_the_text_and_who_gets_nothing_and_sends_nothin
     assert meeting.notice_sent_at is None
 
 
-def test_sending_from_the_preview_reaches_the_recipients(coordinator_client, meeting, mailoutbox):
-    response = coordinator_client.post(url(meeting))
+def test_sending_from_the_preview_reaches_the_recipients(coordinator_client, meeting, mailoutbox,
+                                                          django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves as a task after the commit
+        response = coordinator_client.post(url(meeting))
     assert response.status_code == 302
     assert len(mailoutbox) == 4
 
@@ -44,19 +46,22 @@ def past_meeting(meeting):
     return meeting
 
 
-def test_a_meeting_in_the_past_gets_a_warning_and_is_not_sent_without_confirmation(coordinator_client, past_meeting,
-                                                                                     mailoutbox):
+def test_a_meeting_in_the_past_gets_a_warning_and_is_not_sent_without_confirmation(
+        coordinator_client, past_meeting, mailoutbox, django_capture_on_commit_callbacks):
     body = coordinator_client.get(url(past_meeting)).content.decode()
     assert "har redan varit" in body and 'name="past_confirmed"' in body
-    response = coordinator_client.post(url(past_meeting), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url(past_meeting), follow=True)
     assert "Mötet har redan varit. Bekräfta att kallelsen ska skickas ändå." in response.content.decode()
     assert mailoutbox == []
     past_meeting.refresh_from_db()
     assert past_meeting.notice_sent_at is None
 
 
-def test_a_meeting_in_the_past_is_sent_when_confirmed(coordinator_client, past_meeting, mailoutbox):
-    coordinator_client.post(url(past_meeting), {"past_confirmed": "1"})
+def test_a_meeting_in_the_past_is_sent_when_confirmed(coordinator_client, past_meeting, mailoutbox,
+                                                       django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(url(past_meeting), {"past_confirmed": "1"})
     assert len(mailoutbox) == 4
 
 
