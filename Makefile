@@ -7,20 +7,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run test lint bench system-deps messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	# xstatic-bootstrap is an sdist whose setup.py needs pkg_resources (setuptools<81).
-	$(PIP) install -q "setuptools<81" wheel
-	$(PIP) install -q --no-build-isolation XStatic-Bootstrap==5.3.8.0
 	$(PIP) install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-# Debian packages: fast WeasyPrint font subsetting, fonts with åäö, pdftoppm, Chromium for browser tests, wrk.
+# Debian packages: fast WeasyPrint font subsetting, fonts with åäö, pdftoppm, Chromium for browser tests, wrk,
+# gettext for `make messages`.
 system-deps:
-	@missing=""; for p in libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils chromium wrk; do \
+	@missing=""; for p in libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils chromium wrk gettext; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installerar Debian-paket:$$missing"; \
@@ -35,8 +33,11 @@ run: $(STAMP) system-deps
 	@echo "Lobra körs på http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist; each worker has its own test database) and says how long it took.
+TEST_WORKERS ?= auto
 test: $(STAMP) system-deps
-	$(PY) -m pytest
+	@start=$$(date +%s); $(PY) -m pytest -n $(TEST_WORKERS); status=$$?; \
+	  echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -56,6 +57,14 @@ bench: $(STAMP) system-deps
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py generate_scale_data --councils $(BENCH_COUNCILS) --years $(BENCH_YEARS) --replace
 	$(BENCH_ENV) $(PY) manage.py bench
+
+# make messages: collect the Swedish msgids into the English catalogue and compile it (the .mo is committed,
+# so running Lobra needs no gettext). Translate what makemessages adds in locale/en/LC_MESSAGES/django.po.
+MESSAGES_IGNORE = --ignore=.venv --ignore=staticfiles --ignore='tests/*' --ignore='benchmarks/*' --ignore='demo/*'
+messages: $(STAMP) system-deps
+	$(PY) manage.py makemessages -l en --no-location $(MESSAGES_IGNORE)
+	msgattrib --no-obsolete -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(PY) manage.py compilemessages -l en
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,7 +1,8 @@
-"""Lobra's URLs and /bench/bare/, the floor that page throughput is compared with."""
+"""Lobra's URLs, /bench/bare/ (the floor that page throughput is compared with) and the search page's plain
+icontains engine, timed next to full-text search."""
 
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import include, path
 
 from lobra.urls import urlpatterns as lobra_urlpatterns
 
@@ -11,4 +12,8 @@ def bare(request):
     return HttpResponse("Lobra bench\n", content_type="text/plain")
 
 
-urlpatterns = [path("bench/bare/", bare, name="bench-bare"), *lobra_urlpatterns]
+urlpatterns = [
+    path("bench/bare/", bare, name="bench-bare"),
+    path("", include("search.bench_urls")),
+    *lobra_urlpatterns,
+]

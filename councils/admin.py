@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, Council, Forum, Membership, Organisation, Person
 
@@ -18,7 +19,7 @@ class ForumInline(admin.TabularInline):
 
 @admin.register(Council)
 class CouncilAdmin(admin.ModelAdmin):
-    list_display = ["name", "organisation", "valid_from", "valid_to", "successor"]
+    list_display = ["name", "organisation", "valid_from", "valid_to", "successor", "justering_days"]
     search_fields = ["name"]
     inlines = [ForumInline]
 
@@ -57,6 +58,10 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "council", "user", "action", "object_repr"]
+    list_display = ["created_at", "council", "user", "action_label", "object_repr"]
     list_filter = ["council"]
     readonly_fields = ["created_at", "council", "user", "action", "object_repr"]
+
+    @admin.display(description=_("händelse"))
+    def action_label(self, entry):
+        return entry.action_label

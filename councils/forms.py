@@ -131,3 +131,12 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "kind"]
+
+
+class CouncilSettingsForm(forms.Form):
+    justering_days = forms.IntegerField(
+        label=_("Dagar för justering"), min_value=1, max_value=90,
+        help_text=_("Protokollet ska vara justerat så här många dagar efter mötet. Vanligt är 14 dagar."),
+        error_messages={"min_value": _("Ange minst 1 dag."), "max_value": _("Ange högst 90 dagar."),
+                        "invalid": _("Ange ett helt antal dagar.")},
+    )

@@ -8,12 +8,17 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
 def today():
     """Today's date in Europe/Stockholm."""
     return timezone.localdate()
+
+
+# Kommunallagen practice: a protocol is adjusted within 14 days of the meeting; a council may set its own.
+JUSTERING_DAYS_DEFAULT = 14
 
 
 class Organisation(models.Model):
@@ -83,6 +88,11 @@ class Council(models.Model):
         verbose_name=_("efterträdare"),
         help_text=_("Rådet som tog över när detta råd slogs samman."),
     )
+    justering_days = models.PositiveSmallIntegerField(
+        _("dagar för justering"),
+        default=JUSTERING_DAYS_DEFAULT,
+        help_text=_("Protokollet ska vara justerat så här många dagar efter mötet."),
+    )
 
     objects = CouncilQuerySet.as_manager()
 
@@ -100,6 +110,11 @@ class Council(models.Model):
                 condition=~Q(successor=models.F("pk")),
                 name="council_not_own_successor",
                 violation_error_message=_("Ett råd kan inte efterträda sig självt."),
+            ),
+            models.CheckConstraint(
+                condition=Q(justering_days__gte=1, justering_days__lte=90),
+                name="council_justering_days_range",
+                violation_error_message=_("Tiden för justering ska vara mellan 1 och 90 dagar."),
             ),
         ]
 
@@ -133,17 +148,20 @@ class Council(models.Model):
             return True
         return Membership.objects.current().filter(person__user=user, council=self).exists()
 
-    def can_manage(self, user):
-        """Whether the user may manage members, forums and people of this council."""
-        if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MANAGER_ROLES)
+    def perms_of(self, user):
+        """The permissions (councils/permissions.py) the user holds in this council today."""
+        from . import permissions  # the table names Membership's roles, defined below
 
-    def can_write_minutes(self, user):
-        """Whether the user may create and edit meetings and minutes of this council."""
         if user.is_authenticated and user.is_superuser:
-            return True
-        return bool(self.roles_of(user) & Membership.MINUTES_ROLES)
+            return frozenset(permissions.PERMISSIONS)
+        return permissions.permissions_for(self.roles_of(user))
+
+    def has_perm(self, user, name):
+        """Whether the user holds the permission `name` (councils/permissions.py) in this council today."""
+        from . import permissions
+
+        permissions.check_name(name)
+        return name in self.perms_of(user)
 
     def current_memberships(self):
         return (
@@ -275,9 +293,6 @@ class Membership(models.Model):
         CO_OPTED = "adjungerad", _("Adjungerad")
         DEPUTY = "ersattare", _("Ersättare")
 
-    MANAGER_ROLES = frozenset({Role.COORDINATOR})
-    MINUTES_ROLES = frozenset({Role.COORDINATOR, Role.SECRETARY})
-
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
     )
@@ -388,11 +403,18 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("logghändelser")
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}: {self.object_repr}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label}: {self.object_repr}"
+
+    @property
+    def action_label(self):
+        """The action in the reader's language: services store the Swedish msgid (gettext_noop)."""
+        return gettext(self.action)
 
 
 def log_action(*, council, user, action, obj):
-    """Record who did what; call it inside the transaction that makes the change."""
+    """Record who did what; call it inside the transaction that makes the change.
+
+    `action` is a Swedish msgid marked with gettext_noop, translated when shown (AuditEntry.action_label)."""
     return AuditEntry.objects.create(
         council=council,
         user=user if user is not None and user.is_authenticated else None,

@@ -5,8 +5,10 @@ from . import views
 app_name = "councils"
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
+    path("councils/", views.overview, name="overview"),
+    path("settings/", views.account_settings, name="account_settings"),
     path("councils/<int:pk>/", views.council_detail, name="detail"),
+    path("councils/<int:pk>/settings/", views.council_settings, name="council_settings"),
     path("councils/<int:council_pk>/people/new/", views.person_create, name="person_create"),
     path("councils/<int:council_pk>/memberships/new/", views.membership_create, name="membership_create"),
     path("councils/<int:council_pk>/forums/new/", views.forum_edit, name="forum_create"),

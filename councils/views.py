@@ -5,16 +5,33 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Prefetch, ProtectedError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import get_council_for, get_membership_for, get_person_for
-from .forms import ForumForm, MembershipEndForm, MembershipForm, OrganisationForm, PersonCreateForm, PersonForm
-from .models import Council, Forum, Membership, Organisation, log_action
+from . import services
+from .access import (
+    check_organisations_access,
+    get_council_for,
+    get_forum_for,
+    get_membership_for,
+    get_organisation_for,
+    get_person_for,
+)
+from .forms import (
+    CouncilSettingsForm,
+    ForumForm,
+    MembershipEndForm,
+    MembershipForm,
+    OrganisationForm,
+    PersonCreateForm,
+    PersonForm,
+)
+from .models import Council, Forum, Membership, Organisation
+from .panels import council_panels
 
 
 @login_required
@@ -24,6 +41,21 @@ def overview(request):
     role_names = dict(Membership.Role.choices)
     rows = [(council, [role_names[r] for r in roles]) for council, roles in rows]
     return render(request, "councils/overview.html", {"rows": rows})
+
+
+@login_required
+def account_settings(request):
+    """The user's own settings: the language of the interface, the password."""
+    return render(request, "councils/account_settings.html")
+
+
+def form_page(request, form, *, title, council=None, back=None):
+    """The shared form page (templates/form.html); back defaults to the council's page."""
+    back = back or (council.get_absolute_url() if council else reverse("councils:overview"))
+    return render(request, "form.html", {
+        "form": form, "title": title, "back": back,
+        "up_url": council.get_absolute_url() if council else None, "up_label": council,
+    })
 
 
 def forum_tree(council):
@@ -67,32 +99,35 @@ def council_detail(request, pk):
             "by_organisation": by_organisation,
             "forums": forum_tree(council),
             "past": council.past_memberships(),
-            "can_manage": council.can_manage(request.user),
+            "council_perms": council.perms_of(request.user),
             "predecessors": council.predecessors.all(),
+            "panels": council_panels(council, request.user),
         },
     )
 
 
 @login_required
+def council_settings(request, pk):
+    council = get_council_for(request.user, pk, perm="council.manage")
+    form = CouncilSettingsForm(request.POST or None, initial={"justering_days": council.justering_days})
+    if request.method == "POST" and form.is_valid():
+        services.council_settings_save(council=council, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Rådets inställningar är sparade."))
+        return redirect(council)
+    return form_page(request, form, council=council, title=_("Rådets inställningar"))
+
+
+@login_required
 def person_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="council.manage")
     form = PersonCreateForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        membership = Membership(
-            council=council,
-            forum=form.cleaned_data["forum"],
-            role=form.cleaned_data["role"],
-            valid_from=form.cleaned_data["valid_from"],
-        )
-        with transaction.atomic():
-            person = form.save()
-            membership.person = person
-            membership.full_clean()
-            membership.save()
-            log_action(council=council, user=request.user, action="Person tillagd", obj=membership)
+        data = form.cleaned_data
+        person = services.person_create(council=council, user=request.user, person=data, forum=data["forum"],
+                                        role=data["role"], valid_from=data["valid_from"])
         messages.success(request, _("%(person)s är tillagd.") % {"person": person})
         return redirect(council)
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Lägg till person")})
+    return form_page(request, form, council=council, title=_("Lägg till person"))
 
 
 @login_required
@@ -104,7 +139,7 @@ def person_detail(request, pk):
         .select_related("council", "forum")
         .order_by("-valid_from")
     )
-    manageable = {m.council_id for m in memberships if m.council.can_manage(request.user)}
+    manageable = {m.council_id for m in memberships if m.council.has_perm(request.user, "council.manage")}
     return render(
         request,
         "councils/person_detail.html",
@@ -117,26 +152,22 @@ def person_edit(request, pk):
     person = get_person_for(request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            for council in Council.objects.filter(memberships__person=person).distinct():
-                log_action(council=council, user=request.user, action="Person ändrad", obj=person)
+        services.person_update(person=person, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect("councils:person", pk=person.pk)
-    return render(request, "councils/form.html", {"form": form, "title": _("Ändra %(person)s") % {"person": person}})
+    return form_page(request, form, title=_("Ändra %(person)s") % {"person": person},
+                     back=reverse("councils:person", args=[person.pk]))
 
 
 @login_required
 def membership_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="council.manage")
     form = MembershipForm(request.POST or None, council=council, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            membership = form.save()
-            log_action(council=council, user=request.user, action="Roll tilldelad", obj=membership)
+        services.membership_create(council=council, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Rollen är sparad."))
         return redirect(council)
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": _("Ge roll")})
+    return form_page(request, form, council=council, title=_("Ge roll"))
 
 
 @login_required
@@ -144,14 +175,10 @@ def membership_edit(request, pk):
     membership = get_membership_for(request.user, pk, write=True)
     form = MembershipForm(request.POST or None, instance=membership, council=membership.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            log_action(council=membership.council, user=request.user, action="Roll ändrad", obj=membership)
+        services.membership_update(membership=membership, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(membership.council)
-    return render(
-        request, "councils/form.html", {"form": form, "council": membership.council, "title": _("Ändra roll")}
-    )
+    return form_page(request, form, council=membership.council, title=_("Ändra roll"))
 
 
 @login_required
@@ -159,80 +186,59 @@ def membership_end(request, pk):
     membership = get_membership_for(request.user, pk, write=True)
     form = MembershipEndForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            membership.end(form.cleaned_data["valid_to"])
-            log_action(council=membership.council, user=request.user, action="Roll avslutad", obj=membership)
+        services.membership_end(membership=membership, user=request.user, valid_to=form.cleaned_data["valid_to"])
         messages.success(request, _("Rollen är avslutad. Historiken finns kvar under tidigare medlemmar."))
         return redirect(membership.council)
-    return render(
-        request,
-        "councils/form.html",
-        {
-            "form": form,
-            "council": membership.council,
-            "title": _("Avsluta roll: %(membership)s") % {"membership": membership},
-        },
-    )
+    return form_page(request, form, council=membership.council, title=_("Avsluta roll: %(membership)s") % {"membership": membership})
 
 
 @login_required
 def forum_edit(request, council_pk, pk=None):
-    council = get_council_for(request.user, council_pk, manage=True)
-    forum = get_object_or_404(Forum, pk=pk, council=council) if pk else None
+    if pk:
+        forum = get_forum_for(request.user, council_pk, pk, write=True)
+        council = forum.council
+    else:
+        forum, council = None, get_council_for(request.user, council_pk, perm="council.manage")
     form = ForumForm(request.POST or None, instance=forum, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            forum = form.save()
-            log_action(council=council, user=request.user, action="Forum sparat", obj=forum)
+        services.forum_save(council=council, user=request.user, forum=forum, fields=form.cleaned_data)
         messages.success(request, _("Forumet är sparat."))
         return redirect(council)
     title = _("Ändra forum") if pk else _("Nytt forum")
-    return render(request, "councils/form.html", {"form": form, "council": council, "title": title})
-
-
-def require_any_coordinator(user):
-    """Organisations are shared by all councils; any coordinator may maintain them."""
-    if user.is_superuser:
-        return
-    if not Membership.objects.current().filter(
-        person__user=user, forum__isnull=True, role__in=Membership.MANAGER_ROLES
-    ).exists():
-        raise PermissionDenied
+    return form_page(request, form, council=council, title=title)
 
 
 @login_required
 def organisation_list(request):
-    require_any_coordinator(request.user)
+    check_organisations_access(request.user)
     organisations = Organisation.objects.all()
     return render(request, "councils/organisation_list.html", {"organisations": organisations})
 
 
 @login_required
 def organisation_edit(request, pk=None):
-    require_any_coordinator(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    if pk:
+        organisation = get_organisation_for(request.user, pk)
+    else:
+        check_organisations_access(request.user)
+        organisation = None
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.organisation_save(user=request.user, organisation=organisation, fields=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
         return redirect("councils:organisations")
     title = _("Ändra organisation") if pk else _("Ny organisation")
-    return render(request, "councils/form.html", {"form": form, "title": title})
+    return form_page(request, form, title=title, back=reverse("councils:organisations"))
 
 
 @login_required
 @require_POST
 def organisation_delete(request, pk):
-    require_any_coordinator(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = get_organisation_for(request.user, pk)
     try:
-        organisation.delete()
-    except ProtectedError:
-        messages.error(
-            request,
-            _("%(name)s kan inte tas bort eftersom personer eller råd hör till organisationen. "
-              "Flytta dem till en annan organisation först.") % {"name": organisation},
-        )
+        services.organisation_delete(user=request.user, organisation=organisation)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
     else:
         messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
     return redirect("councils:organisations")

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,31 +43,39 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
-    "django_htmx",
+    "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
     "councils",
     "meetings",
     "protocols",
     "measures",
+    "todo",
+    "search",
+    # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).
+    "demo",
+    "benchmarks",
     "accessibility",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves its own pre-compressed static files; see the README on BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "councils.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "lobra.urls"
 
+# No "loaders" option: Django then wraps the file and app loaders in its cached loader, so each template is
+# parsed once per process (with DEBUG on it also notices edited templates).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -79,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "todo.context_processors.menu",
             ],
         },
     },
@@ -101,17 +109,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+# Swedish is the language of the councils; English for members who read it better (a language switch in settings).
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-# Swedish municipal practice: ISO dates (2026-11-22) and 24-hour times everywhere.
+# Swedish municipal practice: ISO dates (2026-11-22) and 24-hour times everywhere, in English too.
 FORMAT_MODULE_PATH = ["lobra.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic_bootstrap.BASE_DIR)]
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -122,13 +131,24 @@ STORAGES = {
         )
     },
 }
+# Renderings of frozen protocols and of minutes, keyed by what they show, so they never go stale. Local memory
+# (per process) unless configured: several app servers share one Redis or Memcached (README).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "lobra"),
+        "TIMEOUT": None,
+        **({"OPTIONS": {"MAX_ENTRIES": 5000}} if "CACHE_BACKEND" not in os.environ else {}),
+    }
+}
+
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "councils:overview"
+LOGIN_REDIRECT_URL = "todo:start"
 LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -146,6 +166,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lobra@localhost")
+# Links in e-mail sent without a request (reminders): the address people reach Lobra at.
+# Whom a user without any council is told to contact (besides the coordinators of councils they were in).
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "")
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Sealing protocols and sending their e-mail run as tasks. Production queues them in the database and runs
 # `manage.py db_worker`; TASK_BACKEND=immediate (tests, make run) runs each task at once in the process.

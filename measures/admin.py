@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import fields as plan_fields
 from .models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 
 
@@ -31,7 +32,8 @@ class FollowUpInline(admin.TabularInline):
 class MeasureAdmin(admin.ModelAdmin):
     list_display = ["title", "council", "kind", "priority_area", "place", "follow_up_due"]
     list_filter = ["council", "kind"]
-    search_fields = ["title", "problem"]
+    search_fields = plan_fields.search_fields()
+    fields = ["council", *(field.name for field in plan_fields.form_fields() if field.name != "activities")]
     filter_horizontal = ["responsible_organisations", "forums"]
     raw_id_fields = ["responsible_people"]
     inlines = [ActivityInline, FollowUpInline]

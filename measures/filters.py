@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from councils.models import Forum, Organisation, Person, today
 
+from . import fields as plan_fields
 from .models import Activity, FollowUp, Measure, Place
 
 NO_FOLLOW_UP = "ingen"
@@ -65,11 +66,8 @@ class MeasureFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        fields = ["title", "problem", "responsible_text", "forum_text", "police_contact", "police_commitment",
-                  "admin_contact", "admin_commitment", "other_actors", "communication", "follow_up_plan",
-                  "participants", "convener", "status_text"]
         condition = Q()
-        for field in fields:
+        for field in plan_fields.search_fields():
             condition |= Q(**{f"{field}__icontains": value})
         activity = Activity.objects.filter(measure=OuterRef("pk"), text__icontains=value)
         return queryset.filter(condition | Q(Exists(activity)))

@@ -8,6 +8,7 @@ from councils.forms import DateField
 from councils.models import Forum, Membership, Person
 from meetings.models import AgendaItem, Meeting
 
+from . import fields as plan_fields
 from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 
 
@@ -55,28 +56,21 @@ def meeting_label(meeting):
 
 class MeasureForm(forms.ModelForm):
     activities = forms.CharField(
-        label=_("Prioriterade aktiviteter"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=plan_fields.BY_NAME["activities"].label, required=False,
+        widget=forms.Textarea(attrs={"rows": plan_fields.BY_NAME["activities"].rows}),
         help_text=_("En aktivitet per rad."),
     )
 
     class Meta:
         model = Measure
-        fields = [
-            "kind", "priority_area", "place", "title", "problem", "responsible_text", "responsible_organisations",
-            "responsible_people", "forums", "forum_text", "activities", "police_contact", "police_commitment",
-            "admin_contact", "admin_commitment", "other_actors", "funding", "communication", "follow_up_plan",
-            "participants", "convener", "status_text", "follow_up_due", "agenda_items", "position",
-        ]
+        fields = [field.name for field in plan_fields.form_fields()]
         widgets = {
-            "title": forms.Textarea(attrs={"rows": 2}),
-            "problem": forms.Textarea(attrs={"rows": 2}),
             "forums": forms.CheckboxSelectMultiple,
             "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
             "responsible_people": forms.SelectMultiple(attrs={"size": 8}),
             "agenda_items": forms.SelectMultiple(attrs={"size": 8}),
-            **{name: forms.Textarea(attrs={"rows": 3}) for name in (
-                "police_contact", "police_commitment", "admin_contact", "admin_commitment", "other_actors",
-                "funding", "communication", "follow_up_plan", "participants", "status_text")},
+            **{field.name: forms.Textarea(attrs={"rows": field.rows})
+               for field in plan_fields.form_fields() if field.rows and field.model_field is not None},
         }
         field_classes = {"follow_up_due": DateField}
 
@@ -97,7 +91,13 @@ class MeasureForm(forms.ModelForm):
         )
         self.fields["agenda_items"].label_from_instance = agenda_item_label
         if self.instance.pk:
-            self.initial["activities"] = "\n".join(a.text for a in self.instance.activities.all())
+            # Activities that came from a meeting's task are kept apart (measures.services.activities_set).
+            self.initial["activities"] = "\n".join(
+                a.text for a in self.instance.activities.all() if a.decision_id is None)
+
+    def measure_fields(self):
+        """The measure's field values for measures.services.measure_save."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "activities"}
 
     def activity_lines(self):
         return self.cleaned_data["activities"].splitlines()

@@ -113,7 +113,16 @@ class PriorityArea(models.Model):
         return self.name
 
 
-class MeasureQuerySet(models.QuerySet):
+class PositionQuerySet(models.QuerySet):
+    """Rows kept in a user-given order."""
+
+    def next_position(self):
+        """The position after the last one of these rows (0 when there are none)."""
+        last = self.aggregate(last=models.Max("position"))["last"]
+        return 0 if last is None else last + 1
+
+
+class MeasureQuerySet(PositionQuerySet):
     def with_latest_status(self):
         """Annotate latest_status and latest_date: the status and date of the newest follow-up."""
         newest = FollowUp.objects.filter(measure=OuterRef("pk")).order_by("-date", "-pk")
@@ -252,18 +261,6 @@ class Measure(models.Model):
     def is_overdue(self):
         return self.follow_up_due is not None and self.follow_up_due < today()
 
-    def can_follow_up(self, user):
-        """Coordinators, and members who (or whose organisation) answer for this measure."""
-        if self.council.can_manage(user):
-            return True
-        person = getattr(user, "person", None) if user.is_authenticated else None
-        if person is None or not self.council.is_member(user):
-            return False
-        return (
-            self.responsible_people.filter(pk=person.pk).exists()
-            or self.responsible_organisations.filter(pk=person.organisation_id).exists()
-        )
-
 
 class Activity(models.Model):
     """A prioritised activity (prioriterad aktivitet) of a measure."""
@@ -276,6 +273,8 @@ class Activity(models.Model):
         "meetings.Decision", on_delete=models.SET_NULL, null=True, blank=True, related_name="activities",
         verbose_name=_("uppdrag"), help_text=_("Uppdraget från ett möte som blev den här aktiviteten."),
     )
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -4,14 +4,15 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, DateField, Q, Subquery, Value
+from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from councils.models import today
 from meetings.models import Meeting
 
 from .filters import MeasureFilter
-from .models import FollowUp, Measure
+from .models import Agreement, FollowUp, Measure
 
 PLAN_PAGE_SIZE = 25
 PLAN_ORDER = ("priority_area__position", "priority_area__name", "position", "pk")
@@ -114,4 +115,60 @@ def follow_ups_for_meeting(meeting):
         .annotate(previous_day=since)
         .select_related("measure__priority_area", "measure__place", "author")
         .order_by("-date", "-pk")
+    )
+
+
+def _count(queryset):
+    """A subquery that counts the rows of a queryset (for annotations)."""
+    return Subquery(
+        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def council_panel(council, user):
+    """The action plan summary on the council page, in one query: the council page counts its queries."""
+    in_agreement = Measure.objects.filter(priority_area__agreement=OuterRef("pk"))
+    in_council = Measure.objects.filter(council=council)
+    agreements = list(
+        Agreement.objects.filter(council=council).annotate(
+            measure_count=_count(in_agreement),
+            overdue_count=_count(in_agreement.filter(follow_up_due__lt=today())),
+            flagged_count=_count(in_council.filter(priority_area__isnull=True, problem="")),
+            place_work_count=_count(in_council.exclude(kind=Measure.Kind.PLAN)),
+        )
+    )
+    return {
+        "council": council,
+        "agreements": agreements,
+        "flagged_count": agreements[0].flagged_count if agreements else None,
+        "place_work_count": agreements[0].place_work_count if agreements else None,
+        "may_write": council.has_perm(user, "measures.write"),
+    }
+
+
+FOLLOW_UP_SOON_DAYS = 7
+
+
+def measures_due_for(person, council_ids, *, today=None):
+    """Measures the person, or the person's organisation, answers for in these councils whose next follow-up is
+    due within FOLLOW_UP_SOON_DAYS days or overdue; earliest first, with their activities."""
+    today = today or timezone.localdate()
+    return (
+        Measure.objects.filter(council_id__in=council_ids,
+                               follow_up_due__lte=today + datetime.timedelta(days=FOLLOW_UP_SOON_DAYS))
+        .responsible(person)
+        .select_related("council")
+        .prefetch_related("activities")
+        .order_by("follow_up_due", "pk")
+    )
+
+
+def measures_due_between(first, last):
+    """Measures with a next follow-up date in [first, last] and their responsible people (for reminders)."""
+    return (
+        Measure.objects.filter(follow_up_due__range=(first, last))
+        .select_related("council")
+        .prefetch_related("responsible_people")
     )

@@ -2,14 +2,18 @@
 
 import csv
 import datetime
+import functools
 import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from councils.models import Forum, Organisation, log_action
 
+from . import fields as plan_fields
 from .models import Activity, Measure, Place, PriorityArea
 
 BOM = "\ufeff"
@@ -20,32 +24,25 @@ KIND_LABELS = {Measure.Kind.PLAN: "åtgärdsplan", Measure.Kind.PROBLEM: "proble
                Measure.Kind.DEVELOPMENT: "utveckling"}
 KIND_BY_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
 
-# (column heading, Measure attribute) for the plain text columns, in export order.
-TEXT_COLUMNS = [
-    ("Åtgärd", "title"),
-    ("Problemområde", "problem"),
-    ("Ansvarig", "responsible_text"),
-    ("Samverkansforum (text)", "forum_text"),
-    ("Polisens kontakt", "police_contact"),
-    ("Polisens åtagande", "police_commitment"),
-    ("Förvaltningens kontakt", "admin_contact"),
-    ("Förvaltningens åtagande", "admin_commitment"),
-    ("Tänkbara övriga aktörer", "other_actors"),
-    ("Finansiering", "funding"),
-    ("Kommunikation", "communication"),
-    ("Uppföljning", "follow_up_plan"),
-    ("Deltagare", "participants"),
-    ("Sammankallande/ansvarig", "convener"),
-    ("Status/uppföljning", "status_text"),
-]
-COLUMNS = (
-    ["Prioriterat område", "Typ", "Plats"]
-    + [heading for heading, _attr in TEXT_COLUMNS[:4]]
-    + ["Samverkansforum", "Ansvariga organisationer", "Prioriterade aktiviteter"]
-    + [heading for heading, _attr in TEXT_COLUMNS[4:]]
-    + ["Nästa uppföljning senast"]
-)
+# Fields whose CSV cell is the model field's text as it stands; the others are converted below.
+CONVERTED = {"kind", "priority_area", "place", "forums", "responsible_organisations", "activities", "follow_up_due"}
 EXPORT_ONLY = ["Senaste status", "Senaste uppföljning"]
+
+
+@functools.cache
+def headings():
+    """Field name -> column heading, in the declared order. The headings are the file format, so they stay
+    Swedish whatever the user's language: a file exported in one language imports in the other."""
+    with translation.override("sv"):
+        return {field.name: str(field.label) for field in plan_fields.csv_fields()}
+
+
+def columns():
+    return list(headings().values())
+
+
+def text_fields():
+    return [name for name in headings() if name not in CONVERTED]
 
 
 def neutralise(value):
@@ -62,18 +59,19 @@ def unneutralise(value):
 def measure_row(measure):
     """One exported row (before neutralising), from a measure loaded with for_display()."""
     values = {
-        "Prioriterat område": measure.priority_area.name if measure.priority_area else "",
-        "Typ": KIND_LABELS[measure.kind],
-        "Plats": measure.place.name if measure.place else "",
-        "Samverkansforum": "\n".join(forum.name for forum in measure.forums.all()),
-        "Ansvariga organisationer": "\n".join(org.name for org in measure.responsible_organisations.all()),
-        "Prioriterade aktiviteter": "\n".join(activity.text for activity in measure.activities.all()),
-        "Nästa uppföljning senast": measure.follow_up_due.isoformat() if measure.follow_up_due else "",
-        "Senaste status": measure.latest_status or "",
-        "Senaste uppföljning": measure.latest_date.isoformat() if measure.latest_date else "",
+        "priority_area": measure.priority_area.name if measure.priority_area else "",
+        "kind": KIND_LABELS[measure.kind],
+        "place": measure.place.name if measure.place else "",
+        "forums": "\n".join(forum.name for forum in measure.forums.all()),
+        "responsible_organisations": "\n".join(org.name for org in measure.responsible_organisations.all()),
+        "activities": "\n".join(activity.text for activity in measure.activities.all()),
+        "follow_up_due": measure.follow_up_due.isoformat() if measure.follow_up_due else "",
     }
-    values.update({heading: getattr(measure, attr) for heading, attr in TEXT_COLUMNS})
-    return [values[heading] for heading in COLUMNS + EXPORT_ONLY]
+    values.update({name: getattr(measure, name) for name in text_fields()})
+    return [values[name] for name in headings()] + [
+        measure.latest_status or "",
+        measure.latest_date.isoformat() if measure.latest_date else "",
+    ]
 
 
 def export_csv(measures):
@@ -81,7 +79,7 @@ def export_csv(measures):
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS + EXPORT_ONLY)
+    writer.writerow(columns() + EXPORT_ONLY)
     for measure in measures:
         writer.writerow([neutralise(value) for value in measure_row(measure)])
     return out.getvalue()
@@ -127,7 +125,7 @@ def parse_csv(text, *, agreement):
     except csv.Error as error:
         result.errors.append(_("Rad 1: filen kan inte läsas som CSV (%(error)s).") % {"error": error})
         return result
-    missing = [column for column in COLUMNS if column not in header]
+    missing = [column for column in columns() if column not in header]
     if missing:
         result.errors.append(
             _("Rad 1: kolumnen saknas: %(columns)s.") % {"columns": ", ".join(f"”{c}”" for c in missing)}
@@ -139,9 +137,9 @@ def parse_csv(text, *, agreement):
     forums = {forum.name: forum for forum in Forum.objects.filter(council=council)}
     organisations = {org.name: org for org in Organisation.objects.all()}
 
-    def error(number, column, message):
+    def error(number, name, message):
         result.errors.append(
-            _("Rad %(row)s, %(column)s: %(message)s") % {"row": number, "column": column, "message": message}
+            _("Rad %(row)s, %(column)s: %(message)s") % {"row": number, "column": headings()[name], "message": message}
         )
 
     try:
@@ -154,47 +152,48 @@ def parse_csv(text, *, agreement):
         if not any(cell.strip() for cell in cells):
             continue
         cells = cells + [""] * (len(header) - len(cells))
-        row = {heading: unneutralise(cells[index]).strip() for index, heading in enumerate(header)}
+        cell = {heading: unneutralise(cells[index]).strip() for index, heading in enumerate(header)}
+        row = {name: cell[heading] for name, heading in headings().items()}
         errors_before = len(result.errors)
         measure = Measure(council=council, position=offset)
-        for heading, attr in TEXT_COLUMNS:
-            setattr(measure, attr, row[heading])
+        for name in text_fields():
+            setattr(measure, name, row[name])
         if not measure.title:
-            error(number, "Åtgärd", _("får inte vara tom."))
-        kind = KIND_BY_LABEL.get(row["Typ"].lower() or KIND_LABELS[Measure.Kind.PLAN])
+            error(number, "title", _("får inte vara tom."))
+        kind = KIND_BY_LABEL.get(row["kind"].lower() or KIND_LABELS[Measure.Kind.PLAN])
         if kind is None:
-            error(number, "Typ", _("okänd typ ”%(value)s”; använd åtgärdsplan, problem eller utveckling.")
-                  % {"value": row["Typ"]})
+            error(number, "kind", _("okänd typ ”%(value)s”; använd åtgärdsplan, problem eller utveckling.")
+                  % {"value": row["kind"]})
         else:
             measure.kind = kind
-        if row["Prioriterat område"]:
-            measure.priority_area = areas.get(row["Prioriterat område"])
+        if row["priority_area"]:
+            measure.priority_area = areas.get(row["priority_area"])
             if measure.priority_area is None:
-                error(number, "Prioriterat område", _("okänt område ”%(value)s” i överenskommelsen.")
-                      % {"value": row["Prioriterat område"]})
-        if row["Plats"]:
-            measure.place = places.get(row["Plats"])
+                error(number, "priority_area", _("okänt område ”%(value)s” i överenskommelsen.")
+                      % {"value": row["priority_area"]})
+        if row["place"]:
+            measure.place = places.get(row["place"])
             if measure.place is None:
-                error(number, "Plats", _("okänd plats ”%(value)s”.") % {"value": row["Plats"]})
+                error(number, "place", _("okänd plats ”%(value)s”.") % {"value": row["place"]})
         elif kind in (Measure.Kind.PROBLEM, Measure.Kind.DEVELOPMENT):
-            error(number, "Plats", _("platssamverkan måste ha en plats."))
-        if row["Nästa uppföljning senast"]:
+            error(number, "place", _("platssamverkan måste ha en plats."))
+        if row["follow_up_due"]:
             try:
-                measure.follow_up_due = datetime.date.fromisoformat(row["Nästa uppföljning senast"])
+                measure.follow_up_due = datetime.date.fromisoformat(row["follow_up_due"])
             except ValueError:
-                error(number, "Nästa uppföljning senast",
-                      _("”%(value)s” är inte ett datum; skriv ÅÅÅÅ-MM-DD.") % {"value": row["Nästa uppföljning senast"]})
-        import_row = ImportRow(number=number, measure=measure, activities=_lines(row["Prioriterade aktiviteter"]))
-        for name in _lines(row["Samverkansforum"]):
+                error(number, "follow_up_due",
+                      _("”%(value)s” är inte ett datum; skriv ÅÅÅÅ-MM-DD.") % {"value": row["follow_up_due"]})
+        import_row = ImportRow(number=number, measure=measure, activities=_lines(row["activities"]))
+        for name in _lines(row["forums"]):
             if name in forums:
                 import_row.forums.append(forums[name])
             else:
-                error(number, "Samverkansforum", _("okänt forum ”%(value)s” i rådet.") % {"value": name})
-        for name in _lines(row["Ansvariga organisationer"]):
+                error(number, "forums", _("okänt forum ”%(value)s” i rådet.") % {"value": name})
+        for name in _lines(row["responsible_organisations"]):
             if name in organisations:
                 import_row.organisations.append(organisations[name])
             else:
-                error(number, "Ansvariga organisationer", _("okänd organisation ”%(value)s”.") % {"value": name})
+                error(number, "responsible_organisations", _("okänd organisation ”%(value)s”.") % {"value": name})
         if len(result.errors) == errors_before:
             result.rows.append(import_row)
     if not result.rows and not result.errors:
@@ -207,8 +206,7 @@ def import_rows(*, result, agreement, user):
     if not result.ok:
         raise ValueError("An import with errors saves nothing.")
     with transaction.atomic():
-        start = (Measure.objects.filter(council=agreement.council).order_by("-position")
-                 .values_list("position", flat=True).first() or 0) + 1
+        start = Measure.objects.filter(council=agreement.council).next_position()
         for row in result.rows:
             row.measure.position += start
             row.measure.save()
@@ -219,5 +217,5 @@ def import_rows(*, result, agreement, user):
                 for position, text in enumerate(row.activities)
             )
         log_action(council=agreement.council, user=user,
-                   action=f"{len(result.rows)} åtgärder importerade", obj=agreement)
+                   action=gettext_noop("Åtgärder importerade"), obj=f"{agreement} ({len(result.rows)})")
     return [row.measure for row in result.rows]

@@ -1,21 +1,20 @@
 """Action plan pages: the plan, measures and their follow-up, places, exports and import."""
 
+from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
-from councils.models import log_action, today
-from meetings.models import Decision
+from councils.models import today
 
 from . import pdf, selectors, services, spreadsheet
-from .access import get_agreement_for, get_measure_for, get_place_for
+from .access import get_agreement_for, get_area_for, get_measure_for, get_place_for, get_task_for, may_follow_up
 from .forms import (
     AgreementForm,
     CommentForm,
@@ -26,13 +25,15 @@ from .forms import (
     PlaceForm,
     PriorityAreaForm,
 )
-from .models import Activity, Agreement, Measure, Place, PriorityArea
+from .models import Activity, Agreement, Measure, Place
 
 STALE_MONTHS_DEFAULT = 6
 
 
-def _form_page(request, form, *, council, title, back):
-    return render(request, "measures/form.html", {"form": form, "council": council, "title": title, "back": back})
+def _form_page(request, form, *, council, title, back, status=200):
+    return render(request, "form.html", {"form": form, "title": title, "back": back,
+                                         "up_url": council.get_absolute_url(), "up_label": council},
+                  status=status)
 
 
 @login_required
@@ -46,7 +47,7 @@ def council_measures(request, council_pk):
         "agreements": agreements,
         "places": Place.objects.filter(council=council),
         "flagged": flagged,
-        "can_manage": council.can_manage(request.user),
+        "council_perms": council.perms_of(request.user),
     })
 
 
@@ -54,15 +55,19 @@ def council_measures(request, council_pk):
 def plan(request, pk):
     """The plan of an agreement, per priority area, laid out like the signed document."""
     agreement = get_agreement_for(request.user, pk)
-    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("sida"))
+    if "sida" in request.GET:  # the first release's Swedish page parameter
+        query = request.GET.copy()
+        query["page"] = query.pop("sida")[-1]
+        return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
+    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("sida", None)
+    query.pop("page", None)
     return render(request, "measures/plan.html", {
         "agreement": agreement,
         "council": agreement.council,
         "plan": plan,
         "filter": plan.filter,
-        "can_manage": agreement.council.can_manage(request.user),
+        "council_perms": agreement.council.perms_of(request.user),
         "query": query.urlencode(),
     })
 
@@ -117,14 +122,14 @@ def measure_detail(request, pk):
     follow_ups = measure.follow_ups.select_related("author__organisation", "meeting__council", "meeting__forum")
     agenda_items = measure.agenda_items.select_related("meeting__council", "meeting__forum").order_by("-meeting__starts_at")
     comments = measure.comments.select_related("author__organisation")
-    can_follow_up = measure.can_follow_up(request.user)
+    can_follow_up = may_follow_up(request.user, measure)
     return render(request, "measures/measure_detail.html", {
         "measure": measure,
         "council": measure.council,
         "follow_ups": follow_ups,
         "comments": comments,
         "can_follow_up": can_follow_up,
-        "can_manage": measure.council.can_manage(request.user),
+        "council_perms": measure.council.perms_of(request.user),
         "agenda_items": agenda_items,
         "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
         "comment_form": CommentForm(),
@@ -137,39 +142,36 @@ def follow_up_add(request, pk):
     measure = get_measure_for(request.user, pk, follow_up=True)
     form = FollowUpForm(request.POST, council=measure.council)
     if form.is_valid():
-        services.follow_up_add(measure=measure, user=request.user, follow_up=form.save(commit=False),
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "next_due"}
+        services.follow_up_add(measure=measure, user=request.user, fields=fields,
                                next_due=form.cleaned_data["next_due"])
         messages.success(request, _("Uppföljningen är sparad."))
         return redirect(measure)
-    return render(request, "measures/form.html", {
-        "form": form, "council": measure.council, "title": _("Ny uppföljning: %(m)s") % {"m": measure},
-        "back": measure.get_absolute_url(),
-    }, status=400)
+    return _form_page(request, form, council=measure.council, title=_("Ny uppföljning: %(m)s") % {"m": measure},
+                      back=measure.get_absolute_url(), status=400)
 
 
 @login_required
 @require_POST
 def comment_add(request, pk):
-    measure = get_measure_for(request.user, pk)
-    if getattr(request.user, "person", None) is None:
-        raise PermissionDenied
+    measure = get_measure_for(request.user, pk, comment=True)
     form = CommentForm(request.POST)
     if form.is_valid():
         services.comment_add(measure=measure, user=request.user, text=form.cleaned_data["text"])
         messages.success(request, _("Kommentaren är sparad."))
         return redirect(measure)
-    return render(request, "measures/form.html", {
-        "form": form, "council": measure.council, "title": _("Kommentera"), "back": measure.get_absolute_url(),
-    }, status=400)
+    return _form_page(request, form, council=measure.council, title=_("Kommentera"),
+                      back=measure.get_absolute_url(), status=400)
 
 
 @login_required
 def measure_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     initial = {key: request.GET[key] for key in ("priority_area", "place", "kind") if key in request.GET}
     form = MeasureForm(request.POST or None, council=council, initial=initial)
     if request.method == "POST" and form.is_valid():
-        measure = services.measure_save(form=form, user=request.user, activity_lines=form.activity_lines())
+        measure = services.measure_save(council=council, user=request.user, fields=form.measure_fields(),
+                                        activities=form.activity_lines())
         messages.success(request, _("Åtgärden är skapad."))
         return redirect(measure)
     return _form_page(request, form, council=council, title=_("Ny åtgärd"),
@@ -181,7 +183,8 @@ def measure_edit(request, pk):
     measure = get_measure_for(request.user, pk, write=True)
     form = MeasureForm(request.POST or None, instance=measure, council=measure.council)
     if request.method == "POST" and form.is_valid():
-        services.measure_save(form=form, user=request.user, activity_lines=form.activity_lines())
+        services.measure_save(council=measure.council, user=request.user, measure=measure,
+                              fields=form.measure_fields(), activities=form.activity_lines())
         messages.success(request, _("Åtgärden är sparad."))
         return redirect(measure)
     return _form_page(request, form, council=measure.council, title=_("Ändra åtgärd"),
@@ -190,12 +193,10 @@ def measure_edit(request, pk):
 
 @login_required
 def agreement_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     form = AgreementForm(request.POST or None, request.FILES or None, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            agreement = form.save()
-            log_action(council=council, user=request.user, action="Överenskommelse skapad", obj=agreement)
+        agreement = services.agreement_save(council=council, user=request.user, fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=council, title=_("Ny samverkansöverenskommelse"),
                       back=council.get_absolute_url())
@@ -206,9 +207,8 @@ def agreement_edit(request, pk):
     agreement = get_agreement_for(request.user, pk, write=True)
     form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement, council=agreement.council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            log_action(council=agreement.council, user=request.user, action="Överenskommelse ändrad", obj=agreement)
+        services.agreement_save(council=agreement.council, user=request.user, agreement=agreement,
+                                fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra överenskommelse"),
                       back=agreement.get_absolute_url())
@@ -219,9 +219,7 @@ def area_create(request, agreement_pk):
     agreement = get_agreement_for(request.user, agreement_pk, write=True)
     form = PriorityAreaForm(request.POST or None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            area = form.save()
-            log_action(council=agreement.council, user=request.user, action="Prioriterat område skapat", obj=area)
+        services.area_save(agreement=agreement, user=request.user, fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Nytt prioriterat område"),
                       back=agreement.get_absolute_url())
@@ -229,13 +227,11 @@ def area_create(request, agreement_pk):
 
 @login_required
 def area_edit(request, pk):
-    area = get_object_or_404(PriorityArea, pk=pk)
-    agreement = get_agreement_for(request.user, area.agreement_id, write=True)
+    area = get_area_for(request.user, pk, write=True)
+    agreement = area.agreement
     form = PriorityAreaForm(request.POST or None, instance=area, agreement=agreement)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            log_action(council=agreement.council, user=request.user, action="Prioriterat område ändrat", obj=area)
+        services.area_save(agreement=agreement, user=request.user, area=area, fields=form.cleaned_data)
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra prioriterat område"),
                       back=agreement.get_absolute_url())
@@ -243,12 +239,10 @@ def area_edit(request, pk):
 
 @login_required
 def place_create(request, council_pk):
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     form = PlaceForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            place = form.save()
-            log_action(council=council, user=request.user, action="Plats skapad", obj=place)
+        place = services.place_save(council=council, user=request.user, fields=form.cleaned_data)
         return redirect(place)
     return _form_page(request, form, council=council, title=_("Ny plats"), back=council.get_absolute_url())
 
@@ -264,7 +258,7 @@ def place_detail(request, pk):
         "problems": [m for m in rows if m.kind == Measure.Kind.PROBLEM],
         "developments": [m for m in rows if m.kind == Measure.Kind.DEVELOPMENT],
         "plan_measures": [m for m in rows if m.kind == Measure.Kind.PLAN],
-        "can_manage": place.council.can_manage(request.user),
+        "council_perms": place.council.perms_of(request.user),
     })
 
 
@@ -287,12 +281,12 @@ def my_measures(request, council_pk):
 @login_required
 def stale_measures(request, council_pk):
     """For the coordinator: measures with no follow-up in the last N months."""
-    council = get_council_for(request.user, council_pk, manage=True)
+    council = get_council_for(request.user, council_pk, perm="measures.write")
     try:
         months = max(1, min(60, int(request.GET.get("months", STALE_MONTHS_DEFAULT))))
     except ValueError:
         months = STALE_MONTHS_DEFAULT
-    since = services.add_months(today(), -months)
+    since = today() - relativedelta(months=months)
     measures = list(
         Measure.objects.filter(council=council).without_follow_up_since(since).for_display()
         .order_by(F("priority_area__agreement__valid_from").asc(nulls_last=True),
@@ -307,30 +301,22 @@ def stale_measures(request, council_pk):
 @login_required
 def decision_activity(request, decision_pk):
     """Gör uppdrag till aktivitet: a task decided at a meeting becomes an activity of a measure."""
-    decision = get_object_or_404(
-        Decision.objects.select_related("agenda_item__meeting__council", "responsible"), pk=decision_pk
-    )
+    decision = get_task_for(request.user, decision_pk)
     meeting = decision.agenda_item.meeting
-    council = get_council_for(request.user, meeting.council_id, manage=True)
-    if decision.kind != Decision.Kind.TASK:
-        raise Http404
+    council = meeting.council
     if Activity.objects.filter(decision=decision).exists():
         messages.info(request, _("Uppdraget är redan en aktivitet."))
         return redirect(meeting)
-    text = decision.text
-    if decision.responsible_name or decision.due_date:
-        details = [f"ansvarig: {decision.responsible_name}"] if decision.responsible_name else []
-        details += [f"klart senast {decision.due_date:%Y-%m-%d}"] if decision.due_date else []
-        text = f"{text} ({', '.join(details)})"
-    initial = {"text": text, "measure": request.GET.get("measure")}
+    initial = {"text": services.task_activity_text(decision), "measure": request.GET.get("measure")}
     form = DecisionActivityForm(request.POST or None, council=council, initial=initial)
     if request.method == "POST" and form.is_valid():
         measure = form.cleaned_data["measure"]
-        with transaction.atomic():
-            last = measure.activities.order_by("-position").values_list("position", flat=True).first()
-            activity = Activity.objects.create(measure=measure, decision=decision, text=form.cleaned_data["text"],
-                                               position=0 if last is None else last + 1)
-            log_action(council=council, user=request.user, action="Uppdrag blev aktivitet", obj=activity)
+        try:
+            services.task_to_activity(decision=decision, measure=measure, text=form.cleaned_data["text"],
+                                      user=request.user)
+        except ValidationError as error:
+            messages.info(request, error.messages[0])
+            return redirect(meeting)
         messages.success(request, _("Uppdraget är nu en aktivitet under åtgärden."))
         return redirect(measure)
     return _form_page(request, form, council=council,

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .locking import ensure_editable
-from .models import AgendaItem, Attachment, Decision, Meeting
+from .models import AgendaItem, Attachment, Attendance, Decision, Meeting
 
 
 def check_meeting_access(user, meeting, *, write=False):
@@ -15,7 +15,7 @@ def check_meeting_access(user, meeting, *, write=False):
     # roles_of is cached per request and the page needs it anyway; is_member also counts forum members.
     if not council.roles_of(user) and not council.is_member(user):
         raise Http404
-    if write and not meeting.council.can_write_minutes(user):
+    if write and not meeting.council.has_perm(user, "meetings.write"):
         raise PermissionDenied
     if write:
         # Early answer for the page; the service checks again under the row lock.
@@ -50,3 +50,10 @@ def get_attachment_for(user, pk, *, write=False):
     attachment = get_object_or_404(Attachment.objects.select_related("meeting__council"), pk=pk)
     check_meeting_access(user, attachment.meeting, write=write)
     return attachment
+
+
+def get_attendance_for(user, pk, *, write=False):
+    """A row of a meeting's attendance list, for a user who may see (write: edit) the meeting."""
+    row = get_object_or_404(Attendance.objects.select_related("meeting__council", "person"), pk=pk)
+    check_meeting_access(user, row.meeting, write=write)
+    return row

@@ -81,7 +81,7 @@ class AgendaItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["title", "presenter", "presenter_text", "confidential", "confidentiality_ground"]
+        fields = ["title", "presenter", "presenter_text", "reports_follow_ups", "confidential", "confidentiality_ground"]
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,25 +4,26 @@ import datetime
 import zoneinfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 PRODID = "-//Lobra//Möten//SV"
 
 
-def _event(meeting, *, url=""):
+def _event(meeting, *, url="", stamp):
     event = Event()
     event.add("uid", f"{meeting.uid}@lobra")
     event.add("summary", f"{meeting.title} – {meeting.body}")
     event.add("dtstart", meeting.starts_at.astimezone(STOCKHOLM))
     event.add("dtend", meeting.ends_at.astimezone(STOCKHOLM))
-    event.add("dtstamp", timezone.now())
+    event.add("dtstamp", stamp)
     event.add("sequence", meeting.ics_sequence)
     if meeting.location:
         event.add("location", meeting.location)
     lines = [f"{item.number}. {item.title}" if item.number else item.title for item in meeting.items.all()]
     if lines:
-        event.add("description", "Dagordning:\n" + "\n".join(lines) + (f"\n\n{url}" if url else ""))
+        event.add("description", _("Dagordning:") + "\n" + "\n".join(lines) + (f"\n\n{url}" if url else ""))
     if url:
         event.add("url", url)
     if meeting.status == meeting.Status.CANCELLED:
@@ -42,8 +43,9 @@ def calendar_bytes(meetings, *, name, url_for=None):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     dates = []
+    stamp = timezone.now()
     for meeting in meetings:
-        calendar.add_component(_event(meeting, url=url_for(meeting) if url_for else ""))
+        calendar.add_component(_event(meeting, url=url_for(meeting) if url_for else "", stamp=stamp))
         dates.append(meeting.starts_at.date())
     if dates:
         # Describe the zone only for the years the meetings span, not 1970–2038.

@@ -174,7 +174,7 @@ class Meeting(models.Model):
     def justering_url(self):
         """The meeting's justering page: a published address under the meeting's own, which the protocols
         app serves (meetings links to it without knowing that app)."""
-        return f"{self.get_absolute_url()}justering/"
+        return f"{self.get_absolute_url()}protocol/"
 
     def split_attachments(self, items):
         """Give each prefetched item its attachments as `item.page_attachments` and each attachment its item,
@@ -286,6 +286,18 @@ class Attendance(models.Model):
         return self.person_id is None
 
 
+class AgendaItemQuerySet(models.QuerySet):
+    """A meeting's agenda items."""
+
+    def next_number(self):
+        """The § after the highest one of these items."""
+        return (self.aggregate(last=models.Max("number"))["last"] or 0) + 1
+
+    def next_position(self):
+        last = self.aggregate(last=models.Max("position"))["last"]
+        return 0 if last is None else last + 1
+
+
 class AgendaItem(models.Model):
     """An item (§) on a meeting's agenda, with its minutes."""
 
@@ -308,10 +320,16 @@ class AgendaItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         editable=False, verbose_name=_("sparade av"),
     )
+    reports_follow_ups = models.BooleanField(
+        _("återrapportering"), default=False,
+        help_text=_("Punkten där uppföljningen av åtgärdsplanen sedan föregående möte visas."),
+    )
     confidential = models.BooleanField(_("sekretess"), default=False)
     confidentiality_ground = models.CharField(
         _("sekretessgrund"), max_length=200, blank=True, help_text=_("T.ex. \"OSL 26 kap. 1 §\".")
     )
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -458,6 +476,10 @@ class AgendaTemplateItem(models.Model):
     position = models.PositiveIntegerField(_("ordning"), default=0)
     title = models.CharField(_("rubrik"), max_length=300)
     numbered = models.BooleanField(_("numrerad"), default=True)
+    reports_follow_ups = models.BooleanField(
+        _("återrapportering"), default=False,
+        help_text=_("Punkten där uppföljningen av åtgärdsplanen sedan föregående möte visas."),
+    )
     minutes = models.TextField(_("förifylld text"), blank=True)
 
     class Meta:

@@ -16,23 +16,24 @@ from councils.tasks import send_email
 from .ics import calendar_bytes
 from .locking import MeetingLocked, meeting_locked
 from .models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Decision, Meeting
-from .sanitize import clean_minutes
+from .sanitize import check_minutes_length, clean_minutes
 
 __all__ = ["MeetingLocked", "clean_minutes"]
 
-OPENING_TEXT = (
-    "<p>Sammanträdet öppnades av mötesordförande, deltagarna presenterade sig, föregående protokoll lades "
-    "till handlingarna och dagordningen godkändes.</p>"
-)
-# (title, numbered, prefilled minutes): the agenda the seed minutes follow.
-DEFAULT_AGENDA = [
-    ("Mötets öppnande", True, OPENING_TEXT),
-    ("Information från parterna", True, "<h3>Polis</h3><p><br></p><h3>Räddningstjänst</h3><p><br></p>"
-                                        "<h3>Skola</h3><p><br></p><h3>Social omsorg</h3><p><br></p>"),
-    ("Återrapportering från arbetsgrupper och uppföljning av prioriteringar", True, ""),
-    ("Övriga frågor", True, ""),
-    ("Kommande möten", True, ""),
-]
+def default_agenda():
+    """(title, numbered, prefilled minutes, reports follow-ups): the agenda the seed minutes follow, in the
+    language of whoever creates the council's first meeting."""
+    opening = "<p>%s</p>" % _("Sammanträdet öppnades av mötesordförande, deltagarna presenterade sig, föregående "
+                              "protokoll lades till handlingarna och dagordningen godkändes.")
+    parties = "".join(f"<h3>{party}</h3><p><br></p>"
+                      for party in (_("Polis"), _("Räddningstjänst"), _("Skola"), _("Social omsorg")))
+    return [
+        (_("Mötets öppnande"), True, opening, False),
+        (_("Information från parterna"), True, parties, False),
+        (_("Återrapportering från arbetsgrupper och uppföljning av prioriteringar"), True, "", True),
+        (_("Övriga frågor"), True, "", False),
+        (_("Kommande möten"), True, "", False),
+    ]
 # A log entry per autosave would drown the audit log; one per writer and quarter of an hour says who wrote.
 AUDIT_QUIET_PERIOD = datetime.timedelta(minutes=15)
 
@@ -44,8 +45,9 @@ def agenda_template_for(council):
         with transaction.atomic():
             template = AgendaTemplate.objects.create(council=council, name=_("Standarddagordning"))
             AgendaTemplateItem.objects.bulk_create(
-                AgendaTemplateItem(template=template, position=n, title=title, numbered=numbered, minutes=text)
-                for n, (title, numbered, text) in enumerate(DEFAULT_AGENDA)
+                AgendaTemplateItem(template=template, position=n, title=title, numbered=numbered, minutes=text,
+                                   reports_follow_ups=reports)
+                for n, (title, numbered, text, reports) in enumerate(default_agenda())
             )
     return template
 
@@ -57,7 +59,7 @@ def agenda_template_replace(*, meeting, user):
         template.items.all().delete()
         AgendaTemplateItem.objects.bulk_create(
             AgendaTemplateItem(template=template, position=n, title=item.title, numbered=item.number is not None,
-                               minutes=item.minutes if n == 0 else "")
+                               minutes=item.minutes if n == 0 else "", reports_follow_ups=item.reports_follow_ups)
             for n, item in enumerate(meeting.items.order_by("position", "pk"))
         )
         log_action(council=meeting.council, user=user, action="Standarddagordning ändrad", obj=template)
@@ -76,7 +78,8 @@ def meeting_create(*, council, user, data, template=None, adjusters=()):
             if row.numbered:
                 number += 1
             items.append(AgendaItem(meeting=meeting, position=n, number=number if row.numbered else None,
-                                    title=row.title, minutes=clean_minutes(row.minutes)))
+                                    title=row.title, minutes=clean_minutes(row.minutes),
+                                    reports_follow_ups=row.reports_follow_ups))
         AgendaItem.objects.bulk_create(items)
         memberships = Membership.objects.current().filter(council=council)
         memberships = memberships.filter(forum=meeting.forum) if meeting.forum_id else memberships.filter(
@@ -127,10 +130,10 @@ def agenda_move(*, item, user, direction):
 def agenda_item_add(*, meeting, user, title, numbered=True):
     """A new item last on the agenda, numbered after the highest §."""
     with meeting_locked(meeting.pk) as meeting:
-        items = list(AgendaItem.objects.filter(meeting_id=meeting.pk).only("position", "number"))
+        items = AgendaItem.objects.filter(meeting_id=meeting.pk)
         item = AgendaItem.objects.create(
-            meeting=meeting, title=title, position=max([i.position for i in items], default=-1) + 1,
-            number=(max([i.number or 0 for i in items], default=0) + 1) if numbered else None,
+            meeting=meeting, title=title, position=items.next_position(),
+            number=items.next_number() if numbered else None,
         )
         log_action(council=meeting.council, user=user, action="meetings.item.added", obj=item)
     return item
@@ -140,12 +143,11 @@ def agenda_item_update(*, item, user, numbered):
     """Save an item's edited title, presenter and confidentiality (an unsaved instance) and renumber."""
     with meeting_locked(item.meeting_id) as meeting:
         if numbered and item.number is None:
-            others = AgendaItem.objects.filter(meeting_id=meeting.pk).exclude(pk=item.pk)
-            item.number = max([n or 0 for n in others.values_list("number", flat=True)], default=0) + 1
+            item.number = AgendaItem.objects.filter(meeting_id=meeting.pk).exclude(pk=item.pk).next_number()
         elif not numbered:
             item.number = None
-        item.save(update_fields=["title", "presenter", "presenter_text", "confidential", "confidentiality_ground",
-                                 "number"])
+        item.save(update_fields=["title", "presenter", "presenter_text", "reports_follow_ups", "confidential",
+                                 "confidentiality_ground", "number"])
         _renumber(meeting.pk)
         log_action(council=meeting.council, user=user, action="meetings.item.changed", obj=item)
     return item
@@ -182,8 +184,12 @@ class MinutesSave:
 
 def minutes_save(*, item, user, minutes, base_version):
     """Save an item's minutes if nobody saved since base_version; never overwrite a newer text.
-    Raises MeetingLocked when the protocol went out for justering (or final) before the save got the lock."""
+
+    Raises MeetingLocked when the protocol went out for justering (or final) before the save got the lock, and
+    ValidationError (code "too_long") for minutes longer than MINUTES_MAX_LENGTH; nothing is saved then.
+    """
     clean = clean_minutes(minutes)
+    check_minutes_length(clean)
     now = timezone.now()
     with meeting_locked(item.meeting_id):
         updated = AgendaItem.objects.filter(pk=item.pk, version=base_version).update(

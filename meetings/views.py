@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,7 +17,8 @@ from django.views.decorators.http import require_POST
 from councils.access import get_council_for
 
 from . import services
-from .access import get_attachment_for, get_decision_for, get_item_for, get_meeting_for
+from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
+from .editor import editor_media, editor_texts, minutes_widget_html
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -29,11 +31,22 @@ from .forms import (
     MeetingForm,
 )
 from .ics import calendar_bytes
-from .models import Attendance, CalendarFeed, Meeting, page_prefetches
+from .models import AgendaItem, Attendance, CalendarFeed, Meeting, page_prefetches
+from .sanitize import too_long_message
 
 
 def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
+
+
+def _form_page(request, form, *, title, meeting=None, council=None):
+    """The shared form page (templates/form.html), back to the meeting or to the council's meetings."""
+    if meeting is not None:
+        up_url, up_label = meeting.get_absolute_url(), meeting
+    else:
+        up_url, up_label = reverse("meetings:list", args=[council.pk]), f"{_('Möten')} – {council}"
+    return render(request, "form.html", {"form": form, "title": title, "back": up_url,
+                                         "up_url": up_url, "up_label": up_label})
 
 
 @login_required
@@ -45,15 +58,13 @@ def meeting_list(request, council_pk):
         "council": council,
         "filter": filterset,
         "meetings": filterset.qs,
-        "can_write": council.can_write_minutes(request.user),
+        "can_write": council.has_perm(request.user, "meetings.write"),
     })
 
 
 @login_required
 def meeting_create(request, council_pk):
-    council = get_council_for(request.user, council_pk)
-    if not council.can_write_minutes(request.user):
-        raise PermissionDenied
+    council = get_council_for(request.user, council_pk, perm="meetings.write")
     form = MeetingForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         meeting = services.meeting_create(
@@ -61,7 +72,7 @@ def meeting_create(request, council_pk):
         )
         messages.success(request, _("Mötet är skapat med rådets standarddagordning."))
         return redirect("meetings:agenda", pk=meeting.pk)
-    return render(request, "meetings/form.html", {"form": form, "council": council, "title": _("Nytt möte")})
+    return _form_page(request, form, council=council, title=_("Nytt möte"))
 
 
 @login_required
@@ -73,9 +84,7 @@ def meeting_edit(request, pk):
                                           adjusters=form.cleaned_data["adjusters"])
         messages.success(request, _("Ändringarna är sparade."))
         return redirect(meeting)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra möte"),
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ändra möte"))
 
 
 def _page_context(request, meeting):
@@ -88,7 +97,7 @@ def _page_context(request, meeting):
         "council": meeting.council,
         "items": items,
         "attendance_groups": [(label, rows) for label, rows in groups if rows],
-        "can_write": meeting.council.can_write_minutes(request.user),
+        "can_write": meeting.council.has_perm(request.user, "meetings.write"),
         "loose_attachments": loose_attachments,
     }
 
@@ -110,7 +119,17 @@ def meeting_minutes(request, pk):
     fields = render_to_string("meetings/_decision_fields.html", {"form": form})
     for item in context["items"]:
         item.decision_fields = mark_safe(fields.replace("_ITEM_", f"_{item.pk}_"))  # our own template, escaped
+        item.minutes_widget = minutes_widget_html(item)
+    context.update(editor_media=editor_media(), editor_texts=editor_texts(), too_long_message=too_long_message())
     return render(request, "meetings/meeting_minutes.html", context)
+
+
+def _minutes_too_long(request, item):
+    """Minutes over the stated size (or a body over Django's upload limit): refused with the same message."""
+    if _wants_json(request):
+        return JsonResponse({"error": too_long_message()}, status=413)
+    messages.error(request, too_long_message())
+    return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 @login_required
@@ -121,10 +140,14 @@ def minutes_save(request, item_pk):
         base_version = int(request.POST.get("version", ""))
     except ValueError:
         return JsonResponse({"error": _("Versionsnummer saknas.")}, status=400)
+    except RequestDataTooBig:
+        return _minutes_too_long(request, item)
     try:
         result = services.minutes_save(
             item=item, user=request.user, minutes=request.POST.get("minutes", ""), base_version=base_version
         )
+    except ValidationError:
+        return _minutes_too_long(request, item)
     except services.MeetingLocked as locked:
         # The protocol went out for justering while the text was on its way: nothing was saved, and the
         # browser keeps the text, as it does after a conflict.
@@ -182,9 +205,7 @@ def item_edit(request, item_pk):
                                     numbered=form.cleaned_data["numbered"])
         messages.success(request, _("Punkten är sparad."))
         return redirect("meetings:agenda", pk=meeting.pk)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ändra dagordningspunkt"),
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ändra dagordningspunkt"))
 
 
 @login_required
@@ -253,8 +274,7 @@ def attendance_add(request, pk):
 @login_required
 @require_POST
 def attendance_delete(request, pk):
-    row = get_object_or_404(Attendance.objects.select_related("meeting__council", "person"), pk=pk)
-    get_meeting_for(request.user, row.meeting_id, write=True)
+    row = get_attendance_for(request.user, pk, write=True)
     services.attendance_delete(row=row, user=request.user)
     return redirect("meetings:attendance", pk=row.meeting_id)
 
@@ -329,15 +349,21 @@ def calendar(request, council_pk):
     return render(request, "meetings/calendar.html", {"council": council, "feed": feed, "url": url})
 
 
+_URL_KEY = 918273645  # stands in for a meeting's key in an address reversed once
+
+
 def feed(request, token):
     """The iCalendar feed behind a secret address; no login, but only while the user is still a member."""
     subscription = get_object_or_404(CalendarFeed.objects.select_related("council", "user"), token=token)
     if not subscription.user.is_active or not subscription.council.is_member(subscription.user):
         raise Http404
+    # The feed shows each item's number and title only; its minutes stay in the database.
+    items = AgendaItem.objects.only("meeting_id", "position", "number", "title")
     meetings = (Meeting.objects.filter(council=subscription.council).select_related("forum", "council")
-                .prefetch_related("items").order_by("starts_at"))
-    body = calendar_bytes(meetings, name=str(subscription.council),
-                          url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()))
+                .prefetch_related(Prefetch("items", queryset=items)).order_by("starts_at"))
+    # One reverse() for the whole feed, not one per meeting: only the key differs between the addresses.
+    head, tail = request.build_absolute_uri(reverse("meetings:detail", args=[_URL_KEY])).split(str(_URL_KEY))
+    body = calendar_bytes(meetings, name=str(subscription.council), url_for=lambda m: f"{head}{m.pk}{tail}")
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
@@ -351,10 +377,7 @@ def attachment_upload(request, pk):
         attachment = services.attachment_add(meeting=meeting, user=request.user, attachment=form.save(commit=False))
         messages.success(request, _("%(attachment)s är uppladdad.") % {"attachment": attachment})
         return redirect(meeting)
-    return render(request, "meetings/form.html", {
-        "form": form, "council": meeting.council, "meeting": meeting, "title": _("Ladda upp bilaga"),
-        "multipart": True,
-    })
+    return _form_page(request, form, meeting=meeting, title=_("Ladda upp bilaga"))
 
 
 @login_required

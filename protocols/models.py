@@ -12,8 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from councils.models import Person
 from meetings.models import Meeting
 
-JUSTERING_DAYS = 14
-
 
 class ProtocolVersionQuerySet(models.QuerySet):
     def for_meeting_page(self):
@@ -147,9 +145,10 @@ class ProtocolVersion(models.Model):
 
 
 def justering_due_date(meeting, *, correction=False):
-    """Justering is due within 14 days of the meeting (Kommunallagen practice); a rättelse 14 days after sending."""
+    """Justering is due the council's number of days after the meeting (14 by default, Kommunallagen practice);
+    a rättelse as many days after sending."""
     start = timezone.localdate() if correction else timezone.localdate(meeting.starts_at)
-    return start + datetime.timedelta(days=JUSTERING_DAYS)
+    return start + datetime.timedelta(days=meeting.council.justering_days)
 
 
 class Approval(models.Model):

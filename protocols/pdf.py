@@ -1,67 +1,31 @@
-"""HTML to PDF/A-3b with WeasyPrint: one font configuration, parsed CSS reused, no network."""
+"""The protocol as PDF/A-3b with its frozen content embedded, through the shared WeasyPrint setup (councils/pdf.py)."""
 
 import datetime
-import functools
 import io
 import json
-import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from weasyprint import CSS, HTML, Attachment
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint import Attachment
+
+from councils import pdf as shared
 
 PDF_VARIANT = "pdf/a-3b"
 CONTENT_ATTACHMENT_NAME = "protokoll.json"
 STYLESHEET = Path(settings.BASE_DIR) / "templates" / "protocols" / "protocol.css"
 
-# Reused across renders: building them costs ~13 ms per render (PDF-NOTES.md).
-FONT_CONFIG = FontConfiguration()
-# WeasyPrint's layout is not thread-safe around a shared FontConfiguration.
-_render_lock = threading.Lock()
+# The shared WeasyPrint setup (fonts, fetcher, lock); the names stay importable from here.
+FONT_CONFIG = shared.FONT_CONFIG
+LocalFileFetcher = shared.LocalFileFetcher
+static_roots = shared.static_roots
+base_url = shared.base_url
 
 
-def static_roots():
-    """The project's own static directories: the only place WeasyPrint may read files from."""
-    roots = []
-    for entry in settings.STATICFILES_DIRS:
-        path = entry[1] if isinstance(entry, list | tuple) else entry
-        roots.append(Path(path).resolve())
-    return roots
-
-
-class LocalFileFetcher(URLFetcher):
-    """Serves files under the project's static directories and inline data: URLs; refuses every other URL."""
-
-    def __init__(self, roots=None, **kwargs):
-        super().__init__(**kwargs)
-        self.roots = [Path(root).resolve() for root in (roots if roots is not None else static_roots())]
-
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme == "data":
-            return super().fetch(url, headers)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise ValueError(f"Lobra hämtar inga externa resurser till PDF: {url}")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
-            raise ValueError(f"Filen ligger utanför Lobras statiska filer: {url}")
-        return URLFetcherResponse(path.as_uri(), path.read_bytes())
-
-
-@functools.cache
 def base_stylesheet():
     """The protocol stylesheet, parsed once per process."""
-    return CSS(filename=str(STYLESHEET), font_config=FONT_CONFIG, url_fetcher=LocalFileFetcher())
-
-
-def base_url():
-    """Relative URLs in the HTML resolve inside the project's static directory."""
-    return (Path(settings.BASE_DIR) / "static").resolve().as_uri() + "/"
+    return shared.stylesheet(STYLESHEET)
 
 
 def canonical_json(content):
@@ -85,15 +49,8 @@ def render_html(html, *, attachments=(), stylesheets=None, identifier=None):
     """Render an HTML string to PDF/A-3b bytes with Lobra's stylesheet and fonts."""
     if stylesheets is None:
         stylesheets = [base_stylesheet()]
-    document = HTML(string=html, base_url=base_url(), url_fetcher=LocalFileFetcher())
-    with _render_lock:
-        return document.write_pdf(
-            stylesheets=stylesheets,
-            font_config=FONT_CONFIG,
-            pdf_variant=PDF_VARIANT,
-            attachments=list(attachments),
-            pdf_identifier=identifier,
-        )
+    return shared.render(html, stylesheets=stylesheets, pdf_variant=PDF_VARIANT, attachments=list(attachments),
+                         pdf_identifier=identifier)
 
 
 def render_content_pdf(html, content, *, when=None):

@@ -6,17 +6,18 @@ import logging
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from meetings.access import check_meeting_access, get_meeting_for
+from meetings.access import get_meeting_for
 
 from . import services as justering
 from . import signing
+from .access import get_meeting_for_justering, get_version_for
+from .document import version_document
 from .models import Approval, ProtocolVersion, justering_due_date
 from .preflight import protocol_preflight
 from .snapshot import SnapshotMismatch, meeting_for_snapshot
@@ -79,20 +80,6 @@ class VerifyForm(forms.Form):
         return data
 
 
-def _version_for(user, pk):
-    version = get_object_or_404(ProtocolVersion.objects.select_related("meeting__council"), pk=pk)
-    check_meeting_access(user, version.meeting)
-    return version
-
-
-def _meeting_for_justering(user, pk):
-    """Like get_meeting_for(write=True), but usable while the protocol is locked (withdraw, correction)."""
-    meeting = get_meeting_for(user, pk)
-    if not meeting.council.can_write_minutes(user):
-        raise PermissionDenied
-    return meeting
-
-
 def _absolute(request):
     return request.build_absolute_uri
 
@@ -103,7 +90,7 @@ def meeting_protocol(request, pk):
     meeting = get_meeting_for(request.user, pk)
     versions = list(ProtocolVersion.objects.for_meeting_page().filter(meeting=meeting))
     latest = versions[0] if versions else None
-    can_write = meeting.council.can_write_minutes(request.user)
+    can_write = meeting.council.has_perm(request.user, "meetings.write")
     return render(request, "protocols/meeting_protocol.html", {
         "meeting": meeting,
         "versions": versions,
@@ -121,7 +108,7 @@ def meeting_protocol(request, pk):
 @login_required
 @require_POST
 def protocol_send(request, pk):
-    meeting = _meeting_for_justering(request.user, pk)
+    meeting = get_meeting_for_justering(request.user, pk)
     try:
         version = justering.protocol_send(meeting=meeting, user=request.user, absolute_url=_absolute(request))
     except justering.JusteringError as error:
@@ -134,7 +121,7 @@ def protocol_send(request, pk):
 @login_required
 def protocol_draft_pdf(request, pk):
     """The protocol as it would go out for justering now, as a PDF to read first."""
-    meeting = _meeting_for_justering(request.user, pk)
+    meeting = get_meeting_for_justering(request.user, pk)
     response = HttpResponse(justering.render_draft_pdf(meeting), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="utkast-protokoll-{meeting.pk}.pdf"'
     return response
@@ -143,7 +130,7 @@ def protocol_draft_pdf(request, pk):
 @login_required
 @require_POST
 def protocol_withdraw(request, pk):
-    meeting = _meeting_for_justering(request.user, pk)
+    meeting = get_meeting_for_justering(request.user, pk)
     try:
         justering.protocol_withdraw(meeting=meeting, user=request.user)
     except justering.JusteringError as error:
@@ -156,7 +143,7 @@ def protocol_withdraw(request, pk):
 @login_required
 @require_POST
 def protocol_correction(request, pk):
-    meeting = _meeting_for_justering(request.user, pk)
+    meeting = get_meeting_for_justering(request.user, pk)
     form = CorrectionForm(request.POST)
     if form.is_valid():
         try:
@@ -173,7 +160,7 @@ def protocol_correction(request, pk):
 @login_required
 def version_detail(request, pk, form=None):
     """Exactly the frozen version, with the approve/return form for a pending approver."""
-    version = _version_for(request.user, pk)
+    version = get_version_for(request.user, pk)
     approvals = list(version.approvals.select_related("person"))
     approver = version.approver_for(request.user)
     answered = approver and any(a.person_id == approver["person_id"] for a in approvals)
@@ -186,13 +173,14 @@ def version_detail(request, pk, form=None):
     for approval in approvals:
         for item_id, text in approval.item_comments.items():
             comments.setdefault(item_id, []).append((approval.person.full_name, text))
+    document = version_document(version)
     items = [
-        {**item, "comments": comments.get(str(item["id"]), []),
+        {**item, "comments": comments.get(str(item["id"]), []), "html": document["items"][str(item["id"])],
          "field": form[f"item_{item['id']}"] if may_answer else None}
         for item in version.content["items"]
     ]
     return render(request, "protocols/version_detail.html", {
-        "version": version, "c": version.content, "meeting": version.meeting, "items": items,
+        "version": version, "c": version.content, "meeting": version.meeting, "items": items, "document": document,
         "approvals": approvals, "approver": approver,
         "approver_rows": [(a, next((ap for ap in approvals if ap.person_id == a["person_id"]), None))
                           for a in version.approvers], "may_answer": may_answer, "form": form,
@@ -203,9 +191,7 @@ def version_detail(request, pk, form=None):
 @login_required
 @require_POST
 def version_answer(request, pk):
-    version = _version_for(request.user, pk)
-    if version.approver_for(request.user) is None:
-        raise PermissionDenied(_("Du är inte justerare för det här protokollet."))
+    version = get_version_for(request.user, pk, answer=True)
     form = AnswerForm(request.POST, version=version)
     if not form.is_valid():
         return version_detail(request, pk, form=form)
@@ -232,7 +218,7 @@ def version_answer(request, pk):
 @login_required
 def version_preview(request, pk):
     """The version as an unsigned PDF preview, rendered from the frozen content."""
-    version = _version_for(request.user, pk)
+    version = get_version_for(request.user, pk)
     try:
         data = justering.render_protocol_pdf(version, final=False)
     except SnapshotMismatch:
@@ -296,7 +282,7 @@ def protocol_public_pdf(request, pk):
 
 @login_required
 def version_pdf(request, pk):
-    version = _version_for(request.user, pk)
+    version = get_version_for(request.user, pk)
     if not version.is_final:
         raise Http404
     return _serve(request, version, version.signed_pdf, version.signed_pdf_sha256,
@@ -313,9 +299,7 @@ def version_public_pdf(request, pk):
 @require_POST
 def version_seal_retry(request, pk):
     """The coordinator runs a failed sealing again."""
-    version = _version_for(request.user, pk)
-    if not version.meeting.council.can_write_minutes(request.user):
-        raise PermissionDenied
+    version = get_version_for(request.user, pk, write=True)
     try:
         justering.protocol_seal_retry(version=version, user=request.user)
     except justering.JusteringError as error:
@@ -328,7 +312,7 @@ def version_seal_retry(request, pk):
 @login_required
 def version_seal_status(request, pk):
     """Whether a final version's PDFs exist yet, for the page that waits for them."""
-    version = _version_for(request.user, pk)
+    version = get_version_for(request.user, pk)
     return JsonResponse({"sealed": version.is_sealed, "failed": version.seal_failed})
 
 

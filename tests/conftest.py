@@ -2,9 +2,15 @@
 and an outsider who coordinates another council."""
 
 import datetime
+import io
+import os
+import shutil
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.db import connection, transaction
 
 from councils.models import Council, Forum, Membership, Organisation, Person
 
@@ -19,7 +25,17 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Every fixture person gets a login; the production hasher's deliberate slowness would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 START = datetime.date(2024, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (local memory outlives a test's transaction)."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture
@@ -143,3 +159,117 @@ def member_client(member):
 @pytest.fixture
 def outsider_client(outsider):
     return logged_in(outsider)
+
+
+def run_on_commit_at_once(patch):
+    """What the protocol services queue after commit (sealing, e-mail) runs at once: a test transaction never
+    commits."""
+    import types
+
+    from django.db import transaction
+
+    from protocols import services
+
+    patch.setattr(services, "transaction", types.SimpleNamespace(
+        atomic=transaction.atomic, on_commit=lambda fn, using=None, robust=False: fn()))
+
+
+@pytest.fixture(scope="session")
+def on_commit_at_once():
+    """run_on_commit_at_once for the conftest files below this one."""
+    return run_on_commit_at_once
+
+
+@pytest.fixture(scope="session")
+def signing_dir(tmp_path_factory):
+    """One test CA for the whole run (creating RSA keys is the slow part)."""
+    from protocols import signing
+
+    path = tmp_path_factory.mktemp("signing")
+    old = os.environ.get("LOBRA_SIGNING_DIR")
+    os.environ["LOBRA_SIGNING_DIR"] = str(path)
+    for name in ("LOBRA_SIGNING_P12", "LOBRA_SIGNING_PASSPHRASE", "LOBRA_TSA_URL", "LOBRA_SIGNING_ROOT"):
+        os.environ.pop(name, None)
+    signing.clear_identity_cache()
+    yield path
+    signing.clear_identity_cache()
+    if old is None:
+        os.environ.pop("LOBRA_SIGNING_DIR", None)
+    else:
+        os.environ["LOBRA_SIGNING_DIR"] = old
+
+
+class RowSnapshot:
+    """Rows and media files made once in a transaction that is rolled back, then loaded into each test that asks.
+
+    Tests that do not ask never see the rows, whatever order the tests run in; each test that asks gets its own
+    copy inside its own transaction, so it may change them freely.
+    """
+
+    def __init__(self, rows, media):
+        self.rows, self.media = rows, media
+
+    @classmethod
+    def make(cls, create, media):
+        """Run create() once; return the snapshot of what it wrote and what it returned."""
+        tables = [model for model in apps.get_models(include_auto_created=True)
+                  if model._meta.managed and not model._meta.proxy]
+        before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in tables}
+        with transaction.atomic():
+            _start_sqlite_keys_high(tables)
+            result = create()
+            rows = []
+            for model in tables:
+                # Many-to-many rows are rows of their own (the through tables are in the list).
+                fields = [field.name for field in model._meta.concrete_fields]
+                rows += serializers.serialize("python", model._base_manager.exclude(pk__in=before[model]),
+                                              fields=fields)
+            transaction.set_rollback(True)
+        return cls(rows, media), result
+
+    def load_into(self, media_root):
+        by_model = {}
+        for row in serializers.deserialize("python", self.rows):
+            by_model.setdefault(type(row.object), []).append(row.object)
+        # One transaction: foreign keys are checked at its end, whatever order the rows come in.
+        with transaction.atomic():
+            for model, objects in by_model.items():
+                model._base_manager.bulk_create(objects)
+        shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+
+
+def _start_sqlite_keys_high(tables):
+    """SQLite hands out keys again after a rollback: the snapshot's rows take keys the tests never reach.
+    (PostgreSQL sequences never go back, so there the keys are unique already.)"""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for model in tables:
+            cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [model._meta.db_table])
+            cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, 1000000)", [model._meta.db_table])
+
+
+@pytest.fixture(scope="session")
+def row_snapshot():
+    """RowSnapshot for the conftest files below this one."""
+    return RowSnapshot
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, signing_dir, tmp_path_factory):
+    """The demo (load_demo, with its sealed protocols) made once per test run: it takes seconds."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), pytest.MonkeyPatch.context() as patch:
+        run_on_commit_at_once(patch)
+        snapshot, _ = RowSnapshot.make(lambda: call_command("load_demo", stdout=io.StringIO()), media)
+    return snapshot
+
+
+@pytest.fixture
+def demo(demo_snapshot, db, settings, tmp_path):
+    """The demo data as load_demo leaves it, loaded into this test's transaction."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    demo_snapshot.load_into(settings.MEDIA_ROOT)

@@ -3,15 +3,15 @@
 from collections import defaultdict
 
 from django import template
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models import F, IntegerField, Value
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from councils.models import today
 from meetings.models import Decision
 
-from .. import selectors
-from ..models import Agreement, FollowUp, Measure
+from .. import fields, selectors
+from ..models import FollowUp, Measure
 
 register = template.Library()
 
@@ -20,7 +20,8 @@ BADGE_CLASSES = {
     FollowUp.Status.YELLOW: "text-bg-warning",
     FollowUp.Status.RED: "text-bg-danger",
 }
-SHORT_LABELS = {FollowUp.Status.GREEN: "Grön", FollowUp.Status.YELLOW: "Gul", FollowUp.Status.RED: "Röd"}
+SHORT_LABELS = {FollowUp.Status.GREEN: gettext_lazy("Grön"), FollowUp.Status.YELLOW: gettext_lazy("Gul"),
+                FollowUp.Status.RED: gettext_lazy("Röd")}
 
 
 @register.simple_tag
@@ -29,38 +30,19 @@ def status_badge(status):
     if not status:
         return format_html('<span class="badge text-bg-light border">{}</span>', _("Ingen uppföljning"))
     return format_html('<span class="badge {} status-badge" title="{}">{}</span>', BADGE_CLASSES[status],
-                       FollowUp.Status(status).label, _(SHORT_LABELS[status]))
+                       FollowUp.Status(status).label, SHORT_LABELS[status])
 
 
-def _count(queryset):
-    """A subquery that counts the rows of a queryset (for annotations)."""
-    return Subquery(
-        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n")[:1],
-        output_field=IntegerField(),
-    )
+@register.simple_tag
+def plan_rows(measure):
+    """The measure table's rows from the plan's field declaration (measures/fields.py)."""
+    return fields.table_rows(measure)
 
 
-@register.inclusion_tag("measures/_council_panel_body.html", takes_context=True)
-def measures_council_panel(context, council):
-    """The action plan summary on the council page, in one query: the council page counts its queries."""
-    in_agreement = Measure.objects.filter(priority_area__agreement=OuterRef("pk"))
-    in_council = Measure.objects.filter(council=council)
-    agreements = list(
-        Agreement.objects.filter(council=council).annotate(
-            measure_count=_count(in_agreement),
-            overdue_count=_count(in_agreement.filter(follow_up_due__lt=today())),
-            flagged_count=_count(in_council.filter(priority_area__isnull=True, problem="")),
-            place_work_count=_count(in_council.exclude(kind=Measure.Kind.PLAN)),
-        )
-    )
-    return {
-        "council": council,
-        "agreements": agreements,
-        "flagged_count": agreements[0].flagged_count if agreements else None,
-        "place_work_count": agreements[0].place_work_count if agreements else None,
-        "can_manage": context.get("can_manage"),
-    }
+@register.simple_tag
+def plan_label(name):
+    """A plan field's heading, from its declaration."""
+    return fields.BY_NAME[name].label
 
 
 def _meeting_block(meeting, items):
@@ -71,9 +53,8 @@ def _meeting_block(meeting, items):
     if block is not None:
         return block
     items = list(items)
-    # The follow-ups go under the återrapportering item; failing that, under the item on follow-up.
-    target = next((i for i in items if "återrapport" in i.title.lower()), None) or next(
-        (i for i in items if "uppföljning" in i.title.lower()), None)
+    # The follow-ups go under the item marked for återrapportering (AgendaItem.reports_follow_ups).
+    target = next((i for i in items if i.reports_follow_ups), None)
     no_id = Value(None, output_field=IntegerField())
     on_items = (Measure.objects.filter(agenda_items__meeting=meeting)
                 .annotate(item_id=F("agenda_items__id"), task_id=no_id).with_latest_status().order_by())
@@ -114,7 +95,7 @@ def meeting_measures(context, meeting, item):
         "measures": block["linked"].get(item.pk, []),
         # item.decisions is prefetched by the meeting page.
         "tasks": [d for d in item.decisions.all() if d.kind == Decision.Kind.TASK and d.pk not in block["converted"]]
-        if meeting.council.can_manage(user) else [],
+        if meeting.council.has_perm(user, "measures.write") else [],
         "show_follow_ups": is_target,
         "follow_ups": follow_ups,
         "previous_day": follow_ups[0].previous_day if follow_ups else None,

@@ -7,11 +7,11 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from benchmarks import load
+from benchmarks.management.commands.bench import coordinator_of, offered_pages
 from benchmarks.pages import PAGES, logged_in_client, time_page
 from benchmarks.report import FIGURES_MARKER
-from councils.management.commands.bench import coordinator_of, offered_pages
+from benchmarks.scale import Page
 from councils.models import Council
-from councils.scale import Page
 
 WRK_OUTPUT = """\
 Running 20s test @ http://127.0.0.1:8000/bench/bare/
@@ -33,8 +33,8 @@ Transfer/sec:    489.33KB
 
 
 @pytest.fixture
-def scale_data(db):
-    call_command("generate_scale_data", councils=2, years=1, stdout=io.StringIO())
+def scale_data(db, media, scale_snapshots):
+    scale_snapshots(2, 1).load_into(media)
 
 
 def run_bench(tmp_path, **options):
@@ -53,6 +53,8 @@ def test_bench_prints_a_row_for_every_page_and_the_load_and_pdf_figures(scale_da
     assert "Throughput under load" in output
     assert "Peak RSS of a gunicorn worker" in output
     assert "Protocol PDF" in output
+    assert "Att göra, person in 5 councils" in output
+    assert "Daily reminder run over all councils" in output and "0 sent" in output
     council_row = next(line for line in output.splitlines() if line.startswith("Council page"))
     assert "queries constant" in council_row and "n/a" not in council_row
 

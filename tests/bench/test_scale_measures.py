@@ -4,21 +4,23 @@ import pytest
 from django.core.management import call_command
 
 from benchmarks.pages import PAGES
+from benchmarks.scale import measures as scale
+from benchmarks.scale import scale_modules
 from councils.models import Council, today
-from councils.scale import scale_modules
-from measures import scale
 from measures.models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 from meetings.models import AgendaItem, Meeting
 
 
 @pytest.fixture
-def scale_data(db, media):
-    call_command("generate_scale_data", councils=2, years=2, stdout=io.StringIO())
+def scale_data(db, media, scale_snapshots):
+    scale_snapshots(2, 2).load_into(media)
     return list(Council.objects.order_by("pk"))
 
 
 def test_every_app_has_a_scale_module():
-    assert [module.__name__ for module in scale_modules()] == ["councils.scale", "meetings.scale", "measures.scale"]
+    assert [module.__name__ for module in scale_modules()] == [
+        "benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures", "benchmarks.scale.search",
+        "benchmarks.scale.todo"]
 
 
 def test_each_council_has_an_action_plan_of_twenty_measures_with_monthly_follow_ups(scale_data):

@@ -5,14 +5,14 @@ import pytest
 from django.core.management import call_command
 
 from benchmarks.pages import PAGES
+from benchmarks.scale import meetings as scale
 from councils.models import Council
-from meetings import scale
 from meetings.models import AgendaItem, Attachment, Attendance, CalendarFeed, Decision, Meeting
 
 
 @pytest.fixture
-def scale_data(db, media):
-    call_command("generate_scale_data", councils=2, years=2, stdout=io.StringIO())
+def scale_data(db, media, scale_snapshots):
+    scale_snapshots(2, 2).load_into(media)
     return list(Council.objects.order_by("pk"))
 
 
@@ -66,31 +66,34 @@ def test_bench_times_the_meeting_pages(scale_data):
         assert "n/a" not in row and "HTTP" not in row, row
 
 
-def test_bench_pdf_yields_a_three_page_and_a_sixty_item_protocol_and_leaves_nothing_behind(scale_data):
+def test_bench_pdf_yields_a_short_and_a_long_protocol_and_leaves_nothing_behind(scale_data, monkeypatch):
+    from benchmarks.scale import protocols as protocol_scale
     from protocols.models import ProtocolVersion
 
+    # A smoke test: the sizes make bench's figures, not the test's coverage.
+    monkeypatch.setattr(protocol_scale, "PDF_PAGES", 2)
+    monkeypatch.setattr(protocol_scale, "PDF_MANY_ITEMS", 4)
     meetings_before = Meeting.objects.count()
-
-    from protocols import scale as protocol_scale
 
     with protocol_scale.bench_pdf(scale_data[0]) as cases:
         labels = [label for label, _signed, _plain in cases]
         signed, plain = cases[-1][1], cases[-1][2]
         assert signed().startswith(b"%PDF") and plain().startswith(b"%PDF")
 
-    assert labels[0].startswith("3-page protocol")
-    assert labels[1].startswith("60-item protocol")
+    assert labels[0].startswith("2-page protocol")
+    assert labels[1].startswith("4-item protocol")
     assert Meeting.objects.count() == meetings_before
     assert not ProtocolVersion.objects.exists()
 
 
-def test_bench_approval_times_the_last_approval_and_the_sealing_and_leaves_nothing_behind(scale_data):
-    from protocols import scale as protocol_scale
+def test_bench_approval_times_the_last_approval_and_the_sealing_and_leaves_nothing_behind(scale_data, monkeypatch):
+    from benchmarks.scale import protocols as protocol_scale
     from protocols.models import ProtocolVersion
 
+    monkeypatch.setattr(protocol_scale, "APPROVAL_CASES", (("short", 1), ("long", 3)))  # smoke test, small PDFs
     meetings_before = Meeting.objects.count()
     with protocol_scale.bench_approval(scale_data[0]) as cases:
-        assert [label.split(" ")[0] for label, _approve, _seal in cases] == ["3-page", "28-page"]
+        assert [label.split(" ")[0] for label, _approve, _seal in cases] == ["short", "long"]
         assert all(approve > 0 and seal > 0 for _label, approve, seal in cases)
     assert Meeting.objects.count() == meetings_before
     assert not ProtocolVersion.objects.exists()

@@ -109,12 +109,26 @@ def test_forum_cannot_be_its_own_ancestor(forum):
 
 
 def test_roles_decide_what_a_user_may_do(council, coordinator, secretary, member, outsider):
-    assert council.can_manage(coordinator.user)
-    assert not council.can_manage(secretary.user)
-    assert council.can_write_minutes(secretary.user)
-    assert not council.can_write_minutes(member.user)
+    assert council.has_perm(coordinator.user, "council.manage")
+    assert not council.has_perm(secretary.user, "council.manage")
+    assert council.has_perm(secretary.user, "meetings.write")
+    assert not council.has_perm(member.user, "meetings.write")
+    assert council.perms_of(member.user) == frozenset()
     assert council.is_member(member.user)
     assert not council.is_member(outsider.user)
+    assert not council.has_perm(outsider.user, "meetings.write")
+
+
+def test_a_misspelt_permission_fails_loudly_instead_of_refusing_everyone(council, coordinator):
+    with pytest.raises(ValueError):
+        council.has_perm(coordinator.user, "meeting.write")
+
+
+def test_a_site_admin_holds_every_permission(council, django_user_model):
+    from councils.permissions import PERMISSIONS
+
+    admin = django_user_model.objects.create_superuser("admin", password="x")
+    assert council.perms_of(admin) == frozenset(PERMISSIONS)
 
 
 def test_ended_membership_gives_no_access(council, make_person):
@@ -122,4 +136,4 @@ def test_ended_membership_gives_no_access(council, make_person):
     Membership.objects.create(person=person, council=council, role="samordnare", valid_from=D(2020, 1, 1),
                               valid_to=D(2021, 1, 1))
     assert not council.is_member(person.user)
-    assert not council.can_manage(person.user)
+    assert not council.has_perm(person.user, "council.manage")

@@ -228,3 +228,32 @@ def test_date_in_another_format_gets_swedish_message_and_changes_nothing(coordin
     assert "Skriv datumet som ÅÅÅÅ-MM-DD" in body and 'placeholder="ÅÅÅÅ-MM-DD"' in body
     membership.refresh_from_db()
     assert membership.valid_to is None
+
+
+def test_council_page_gathers_the_meetings_and_measures_panels_in_its_view(coordinator_client, council):
+    from django.urls import reverse
+
+    response = coordinator_client.get(reverse("councils:detail", args=[council.pk]))
+    templates = [template for template, _panel in response.context["panels"]]
+    assert templates == ["meetings/_council_panel.html", "measures/_council_panel.html"]
+    assert response.context["panels"][0][1]["can_write"] is True
+
+
+def test_a_member_switches_the_interface_to_english_on_the_settings_page(member_client):
+    from django.urls import reverse
+
+    page = member_client.get(reverse("councils:account_settings"))
+    assert page.status_code == 200 and '<html lang="sv">' in page.content.decode()
+    response = member_client.post(reverse("set_language"),
+                                  {"language": "en", "next": reverse("councils:account_settings")})
+    assert response.status_code == 302
+    assert '<html lang="en">' in member_client.get(reverse("councils:account_settings")).content.decode()
+
+
+def test_an_english_browser_still_gets_swedish_until_english_is_chosen(member_client, council):
+    from django.urls import reverse
+
+    url = reverse("councils:detail", args=[council.pk])
+    assert "Att göra" in member_client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    member_client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert "To do" in member_client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()

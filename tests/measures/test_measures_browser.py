@@ -31,11 +31,11 @@ def browser_page():
 def login(page, live_server, username):
     from tests.conftest import PASSWORD
 
-    page.goto(f"{live_server.url}/konto/login/")
+    page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/konto/login" not in url)
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
 
 
 def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_server, member, agreement,

@@ -43,7 +43,7 @@ def test_csv_opens_in_excel_utf8_bom_and_semicolons(member_client, agreement, po
     assert content.startswith("\ufeff".encode())
     text = content.decode("utf-8")
     header = text.removeprefix("\ufeff").split("\r\n")[0]
-    assert header.startswith("Prioriterat område;Typ;Plats;Åtgärd;")
+    assert header.startswith("Prioriterat område;Typ;Åtgärd;Problemområde;Plats;")
     assert "Senaste status" in header
 
 

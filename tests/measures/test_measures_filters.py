@@ -80,8 +80,8 @@ def test_filter_state_stays_in_the_url(member_client, plan_url, police_measure, 
     page = response.content.decode()
     assert 'value="tiggeri"' in page
     assert f'<option value="{forum.pk}" selected>' in page
-    assert f"pdf/?q=tiggeri&amp;forum={forum.pk}" in page
-    assert f"csv/?q=tiggeri&amp;forum={forum.pk}" in page
+    assert f"plan.pdf?q=tiggeri&amp;forum={forum.pk}" in page
+    assert f"plan.csv?q=tiggeri&amp;forum={forum.pk}" in page
 
 
 def test_exports_follow_the_filter(member_client, agreement, police_measure, municipal_measure, forum):
@@ -107,14 +107,14 @@ def test_plan_is_paged_and_keeps_area_order_and_filter(member_client, plan_url, 
     assert len(first.measures) == PLAN_PAGE_SIZE
     assert first.total == PLAN_PAGE_SIZE + 6
 
-    second = member_client.get(plan_url, {"sida": 2}).context["plan"]
+    second = member_client.get(plan_url, {"page": 2}).context["plan"]
     assert [(b.area, b.continued) for b in second.blocks] == [(area, True), (other_area, False), (empty, False)]
     assert [m.title for m in second.measures][-1] == "Sist"
     assert [(a.name, count, page) for a, count, page in second.nav] == [
         ("Centrum", PLAN_PAGE_SIZE + 5, 1), ("Ungdomar", 1, 2), ("Tomt område", 0, 2)]
 
     page = member_client.get(plan_url, {"forum": forum.pk}).content.decode()
-    assert f"?forum={forum.pk}&amp;sida=2" in page
+    assert f"?forum={forum.pk}&amp;page=2" in page
 
 
 def test_responsible_person_filter(member_client, plan_url, police_measure, municipal_measure, member, coordinator):

@@ -33,7 +33,8 @@ def autumn(council, spring):
     meeting = make_meeting(council, datetime.date(2025, 9, 19))
     AgendaItem.objects.create(meeting=meeting, number=1, position=1, title="Lokal lägesbild")
     AgendaItem.objects.create(meeting=meeting, number=2, position=2,
-                              title="Återrapportering från arbetsgrupper/uppföljning av prioriteringar")
+                              title="Återrapportering från arbetsgrupper/uppföljning av prioriteringar",
+                              reports_follow_ups=True)
     return meeting
 
 
@@ -187,3 +188,43 @@ def test_measure_page_query_count_with_meetings_is_constant(member_client, autum
         follow(police_measure, datetime.date(2025, 6, 1), f"b{n}", meeting=later)
     with django_assert_max_num_queries(len(few.captured_queries)):
         member_client.get(url)
+
+
+def test_a_task_made_an_activity_survives_editing_the_measure(coordinator_client, coordinator, task, police_measure):
+    from measures import services
+
+    services.task_to_activity(decision=task, measure=police_measure, text="Rutin för avvisning", user=coordinator.user)
+    services.activities_set(measure=police_measure, lines=["Ny egen aktivitet"])
+    assert [(a.text, a.decision_id) for a in police_measure.activities.order_by("position")] == [
+        ("Ny egen aktivitet", None), ("Rutin för avvisning", task.pk)]
+
+
+def test_a_task_becomes_an_activity_only_once_and_the_second_try_changes_nothing(coordinator, task, police_measure):
+    from django.core.exceptions import ValidationError
+
+    from measures import services
+
+    services.task_to_activity(decision=task, measure=police_measure, text="Rutin", user=coordinator.user)
+    with pytest.raises(ValidationError):
+        services.task_to_activity(decision=task, measure=police_measure, text="Igen", user=coordinator.user)
+    assert list(Activity.objects.filter(decision=task).values_list("text", flat=True)) == ["Rutin"]
+
+
+def test_follow_ups_show_under_the_item_marked_for_aterrapportering_whatever_its_title(member_client, autumn, spring,
+                                                                                      police_measure):
+    follow(police_measure, datetime.date(2025, 5, 2), "Arbetsgruppen har träffats två gånger.")
+    autumn.items.update(reports_follow_ups=False)
+    autumn.items.filter(number=1).update(reports_follow_ups=True)
+    page = member_client.get(reverse("meetings:detail", args=[autumn.pk])).content.decode()
+    assert page.index("Lokal lägesbild") < page.index("Arbetsgruppen har träffats två gånger.") < page.index(
+        "Återrapportering från arbetsgrupper")
+
+
+def test_a_new_meeting_marks_the_aterrapportering_item_of_the_default_agenda(coordinator, council):
+    from meetings.services import meeting_create
+
+    starts = timezone.make_aware(datetime.datetime(2026, 2, 1, 9))
+    meeting = meeting_create(council=council, user=coordinator.user, data={
+        "title": "Lokala brå", "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=2),
+        "place": "Rådhuset"})
+    assert [i.number for i in meeting.items.filter(reports_follow_ups=True)] == [3]

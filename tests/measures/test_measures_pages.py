@@ -67,8 +67,7 @@ def test_council_measures_page_lists_flagged_measures(member_client, council, ag
     assert list(response.context["flagged"]) == [flagged]
 
 
-def test_demo_plan_has_every_area_and_field_and_loads_twice_without_change(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_demo_plan_has_every_area_and_field_and_loads_twice_without_change(demo):
     agreement = Agreement.objects.get()
     assert agreement.extended_to == datetime.date(2019, 9, 30)
     assert [a.name for a in PriorityArea.objects.order_by("position")] == [

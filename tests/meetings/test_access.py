@@ -51,7 +51,7 @@ def test_member_sees_no_editing_links(member_client, meeting):
 
 def test_anonymous_visitor_is_sent_to_login(client, meeting):
     response = client.get(reverse("meetings:detail", args=[meeting.pk]))
-    assert response.status_code == 302 and "/konto/login/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_meeting_list_is_for_members_only(member_client, outsider_client, council):

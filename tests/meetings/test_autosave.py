@@ -77,3 +77,36 @@ def test_an_autosave_round_trip_takes_a_handful_of_queries(coordinator_client, i
     save(coordinator_client, item, "<p>uppvärmning</p>", 1)
     with django_assert_max_num_queries(9):  # 8 + the protocol lock check (meetings/protocol_models.py)
         assert save(coordinator_client, item, "<p>Mer text</p>", 2).status_code == 200
+
+
+def test_the_saved_time_is_written_as_lobra_writes_times(coordinator_client, item):
+    saved_at = save(coordinator_client, item, "<p>Text</p>", 1).json()["saved_at"]
+    assert len(saved_at) == 5 and saved_at[2] == "."
+
+
+def test_minutes_over_the_stated_size_are_refused_with_a_message_and_nothing_changes(coordinator_client, item):
+    from meetings.sanitize import MINUTES_MAX_LENGTH
+
+    save(coordinator_client, item, "<p>Kort text</p>", 1)
+    response = save(coordinator_client, item, "<p>" + "ord " * (MINUTES_MAX_LENGTH // 4) + "</p>", 2)
+    assert response.status_code == 413
+    assert "Texten är för lång för en punkt (högst 200 000 tecken" in response.json()["error"]
+    assert "finns kvar i webbläsaren" in response.json()["error"]
+    item.refresh_from_db()
+    assert item.minutes == "<p>Kort text</p>" and item.version == 2
+
+
+def test_a_body_over_djangos_upload_limit_gets_the_same_message(coordinator_client, item):
+    response = save(coordinator_client, item, "<p>" + "x" * 3_000_000 + "</p>", 1)
+    assert response.status_code == 413
+    assert "Texten är för lång" in response.json()["error"]
+    item.refresh_from_db()
+    assert item.minutes == "" and item.version == 1
+
+
+def test_without_javascript_too_long_minutes_come_back_with_the_message(coordinator_client, item):
+    response = coordinator_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+                                       {"minutes": "<p>" + "ord " * 60_000 + "</p>", "version": 1}, follow=True)
+    assert "Texten är för lång" in response.content.decode()
+    item.refresh_from_db()
+    assert item.minutes == ""

@@ -48,7 +48,7 @@ def login(browser, live_server):
         page.fill("input[name=username]", person.user.username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_url(lambda url: "/konto/login/" not in url)
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
         return page
 
     yield login
@@ -57,7 +57,7 @@ def login(browser, live_server):
 
 
 def editor(page, item):
-    return page.locator(f"#item-{item.pk} .minutes-editor")
+    return page.locator(f"#item-{item.pk} .ProseMirror")
 
 
 def status(page, item):
@@ -65,6 +65,7 @@ def status(page, item):
 
 
 def type_into(page, item, text):
+    page.wait_for_selector("html[data-minutes-ready]")
     box = editor(page, item)
     box.click()
     page.keyboard.press("Control+End")

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from councils.models import AuditEntry, Forum, Membership
 from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Decision, Meeting
-from meetings.services import DEFAULT_AGENDA
+from meetings.services import default_agenda
 
 
 def create(client, council, **extra):
@@ -20,7 +20,7 @@ def test_a_new_meeting_gets_the_standard_agenda_and_calls_every_member(coordinat
     response = create(coordinator_client, council)
     meeting = Meeting.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("meetings:agenda", args=[meeting.pk])
-    assert [i.title for i in meeting.items.all()] == [t for t, _, _ in DEFAULT_AGENDA]
+    assert [i.title for i in meeting.items.all()] == [t for t, *_rest in default_agenda()]
     assert [i.number for i in meeting.items.all()] == [1, 2, 3, 4, 5]
     assert "dagordningen godkändes" in meeting.items.first().minutes
     assert {a.person for a in meeting.attendances.all()} == {coordinator, member, chair, secretary}

@@ -102,9 +102,7 @@ def test_the_meeting_page_query_count_does_not_grow_with_its_rows(
     assert baseline <= 15  # 14 + the protocol lock check on the write pages
 
 
-def test_demo_data_is_idempotent_and_shaped_like_the_seeds(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo")
+def test_demo_data_is_idempotent_and_shaped_like_the_seeds(demo):
     counts = (Meeting.objects.count(), AgendaItem.objects.count(), Attendance.objects.count(),
               Decision.objects.count(), Attachment.objects.count())
     call_command("load_demo")

@@ -21,15 +21,6 @@ def admin_client_(db):
     return client
 
 
-@pytest.fixture
-def final(held_meeting, secretary, chair, adjuster):
-    version = justering.protocol_send(meeting=held_meeting, user=secretary.user)
-    for person in (chair, adjuster):
-        justering.version_answer(version=version, user=person.user, decision=Approval.Decision.APPROVED)
-    version.refresh_from_db()
-    return version
-
-
 def action(client, meetings):
     return client.post(reverse("admin:protocols_signedprotocolmeeting_changelist"),
                        {"action": "download_protocols", "_selected_action": [m.pk for m in meetings]})
@@ -47,8 +38,10 @@ def test_admin_action_downloads_one_protocol_as_pdf(admin_client_, final):
     assert b"".join(response.streaming_content) == final.signed_pdf.read()
 
 
-def test_admin_action_zips_several_protocols_and_names_the_missing(admin_client_, final, council, coordinator):
+def test_admin_action_zips_several_protocols_and_names_the_missing(admin_client_, sealed, final):
     from meetings.models import Meeting
+
+    council, coordinator = final.meeting.council, sealed.person("coordinator")
 
     other = Meeting.objects.create(council=council, title="Utan protokoll", starts_at=final.meeting.starts_at,
                                    ends_at=final.meeting.ends_at)

@@ -65,7 +65,7 @@ def test_sending_freezes_the_protocol_with_its_hash(held_meeting, secretary, cha
     assert [a["person_id"] for a in version.approvers] == [chair.pk, adjuster.pk]
     assert version.due_date == datetime.date(2026, 11, 27)
     assert sorted(mail.outbox[0].to) == sorted([chair.email, adjuster.email])
-    assert "/meetings/versioner/" in mail.outbox[0].body
+    assert "/meetings/protocol-versions/" in mail.outbox[0].body
     assert AuditEntry.objects.filter(action="protocols.version.sent").exists()
 
 
@@ -83,7 +83,7 @@ def test_meeting_without_chair_or_adjusters_cannot_be_sent(held_meeting, secreta
     held_meeting.refresh_from_db()
     with pytest.raises(justering.JusteringError):
         send(held_meeting, secretary)
-    assert not ProtocolVersion.objects.exists()
+    assert not held_meeting.protocol_versions.exists()
 
 
 def test_last_approval_makes_the_protocol_final_and_signed(final_version, held_meeting):
@@ -101,7 +101,8 @@ def test_last_approval_makes_the_protocol_final_and_signed(final_version, held_m
     assert "Protokollet är justerat" in mail.outbox[-1].subject
 
 
-def test_final_pdf_names_the_approvers_and_marks_the_test_certificate(final_version, chair, adjuster):
+def test_final_pdf_names_the_approvers_and_marks_the_test_certificate(sealed, final):
+    final_version, chair, adjuster = final, sealed.person("chair"), sealed.person("adjuster")
     text = text_of(final_version.signed_pdf.read())
     assert "Sida 1 (" in text
     assert chair.full_name in text and adjuster.full_name in text
@@ -111,7 +112,8 @@ def test_final_pdf_names_the_approvers_and_marks_the_test_certificate(final_vers
     assert "Närvarande" in text and "Anmält förhinder" in text
 
 
-def test_public_pdf_leaves_out_the_confidential_item(final_version):
+def test_public_pdf_leaves_out_the_confidential_item(final):
+    final_version = final
     data = final_version.public_pdf.read()
     text = text_of(data)
     assert "Sekretess enligt OSL 23 kap. 2 §" in text
@@ -123,7 +125,8 @@ def test_public_pdf_leaves_out_the_confidential_item(final_version):
     assert "Klöverskolans" not in pdf.canonical_json(embedded).decode()
 
 
-def test_final_protocol_refuses_every_content_service(final_version, held_meeting, secretary):
+def test_final_protocol_refuses_every_content_service(sealed, final):
+    held_meeting, secretary = final.meeting, sealed.person("secretary")
     assert is_meeting_locked(held_meeting)
     user = secretary.user
     item = held_meeting.items.get(number=2)
@@ -193,8 +196,9 @@ def test_only_the_frozen_approvers_may_answer_and_only_once(held_meeting, secret
         approve(version, chair)
 
 
-def test_correction_is_a_new_marked_version_and_the_old_one_stays(final_version, held_meeting, secretary,
-                                                                   chair, adjuster):
+def test_correction_is_a_new_marked_version_and_the_old_one_stays(sealed, final):
+    final_version, held_meeting = final, final.meeting
+    secretary, chair, adjuster = (sealed.person(role) for role in ("secretary", "chair", "adjuster"))
     with pytest.raises(justering.JusteringError):
         justering.protocol_correction_start(meeting=held_meeting, user=secretary.user, reason=" ")
     justering.protocol_correction_start(meeting=held_meeting, user=secretary.user, reason="Fel datum i § 2.")
@@ -215,7 +219,8 @@ def test_correction_is_a_new_marked_version_and_the_old_one_stays(final_version,
     assert is_meeting_locked(held_meeting)
 
 
-def test_verification_finds_the_version_of_a_pdf(final_version):
+def test_verification_finds_the_version_of_a_pdf(final):
+    final_version = final
     full = final_version.signed_pdf.read()
     assert justering.find_version_for_pdf(full) == (final_version, "full", True)
     assert justering.find_version_for_pdf(final_version.public_pdf.read()) == (final_version, "public", True)
@@ -224,10 +229,9 @@ def test_verification_finds_the_version_of_a_pdf(final_version):
     assert justering.find_version_for_pdf(b"%PDF-1.7 nonsens") == (None, "", False)
 
 
-def test_demo_justering_is_idempotent_and_has_a_final_protocol_with_a_confidential_item(db, signing_dir):
+def test_demo_justering_is_idempotent_and_has_a_final_protocol_with_a_confidential_item(demo):
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=io.StringIO())
     versions = list(ProtocolVersion.objects.order_by("pk").values_list("pk", "status"))
     call_command("load_demo", stdout=io.StringIO())
     assert list(ProtocolVersion.objects.order_by("pk").values_list("pk", "status")) == versions

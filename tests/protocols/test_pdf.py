@@ -94,7 +94,7 @@ def test_fetcher_refuses_network_and_files_outside_static(tmp_path):
 
 
 def test_fetcher_serves_the_projects_static_files():
-    response = pdf.LocalFileFetcher().fetch(pdf.base_url() + "css/lobra.css")
+    response = pdf.LocalFileFetcher().fetch(pdf.base_url() + "lobra/lobra.css")
     assert response.read()
 
 

@@ -112,8 +112,8 @@ def test_hand_edited_snapshot_is_refused_when_rendered(unsealed, member_client):
     assert not unsealed.is_sealed and "SnapshotMismatch" in unsealed.seal_error
 
 
-def test_a_changed_pdf_on_disk_is_never_served(held_meeting, sent, chair, adjuster, member_client, caplog):
-    final = approve_all(sent, chair, adjuster)
+def test_a_changed_pdf_on_disk_is_never_served(sealed, final, caplog):
+    held_meeting, member_client = final.meeting, sealed.client("member")
     assert final.is_sealed
     stored = final.public_pdf.name
     final.public_pdf.storage.delete(stored)

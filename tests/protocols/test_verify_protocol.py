@@ -2,22 +2,10 @@
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from protocols import pdf, signing
-from protocols import services as justering
-from protocols.models import Approval
-
-
-@pytest.fixture
-def final(held_meeting, secretary, chair, adjuster):
-    version = justering.protocol_send(meeting=held_meeting, user=secretary.user)
-    for person in (chair, adjuster):
-        justering.version_answer(version=version, user=person.user, decision=Approval.Decision.APPROVED)
-    version.refresh_from_db()
-    return version
 
 
 def run(path):

@@ -18,14 +18,6 @@ def sent(held_meeting, secretary):
     return justering.protocol_send(meeting=held_meeting, user=secretary.user)
 
 
-@pytest.fixture
-def final(sent, chair, adjuster):
-    for person in (chair, adjuster):
-        justering.version_answer(version=sent, user=person.user, decision=Approval.Decision.APPROVED)
-    sent.refresh_from_db()
-    return sent
-
-
 def test_outsider_cannot_see_the_justering_page(outsider_client, held_meeting):
     assert outsider_client.get(reverse("protocols:protocol_meeting", args=[held_meeting.pk])).status_code == 404
 
@@ -136,7 +128,8 @@ def test_preview_pdf_for_members_only(member_client, outsider_client, sent):
     assert response.content.startswith(b"%PDF-")
 
 
-def test_final_pdf_is_served_byte_for_byte(member_client, final):
+def test_final_pdf_is_served_byte_for_byte(sealed, final):
+    member_client = sealed.client("member")
     response = member_client.get(reverse("protocols:protocol_pdf", args=[final.meeting_id]))
     body = response.content
     assert hashlib.sha256(body).hexdigest() == final.signed_pdf_sha256
@@ -161,12 +154,14 @@ def test_public_pdf_is_readable_without_login_only_when_final(sent, chair, adjus
     assert hashlib.sha256(body).hexdigest() == sent.public_pdf_sha256
 
 
-def test_member_cannot_start_a_correction(member_client, final):
+def test_member_cannot_start_a_correction(sealed, final):
+    member_client = sealed.client("member")
     response = member_client.post(reverse("protocols:protocol_correction", args=[final.meeting_id]), {"reason": "x"})
     assert response.status_code == 403
 
 
-def test_correction_without_reason_shows_a_message(coordinator_client, final):
+def test_correction_without_reason_shows_a_message(sealed, final):
+    coordinator_client = sealed.client("coordinator")
     response = coordinator_client.post(reverse("protocols:protocol_correction", args=[final.meeting_id]),
                                        {"reason": ""}, follow=True)
     assert "Ange skälet till rättelsen." in response.content.decode()
@@ -174,14 +169,15 @@ def test_correction_without_reason_shows_a_message(coordinator_client, final):
     assert final.correction_started_at is None
 
 
-def test_coordinator_starts_a_correction(coordinator_client, final):
+def test_coordinator_starts_a_correction(sealed, final):
+    coordinator_client = sealed.client("coordinator")
     coordinator_client.post(reverse("protocols:protocol_correction", args=[final.meeting_id]),
                             {"reason": "Fel namn i § 2."})
     final.refresh_from_db()
     assert final.pending_correction_reason == "Fel namn i § 2."
 
 
-def test_locked_meeting_answers_403_with_a_swedish_message(secretary_client, final, rf):
+def test_locked_meeting_answers_403_with_a_swedish_message(final, rf):
     from django.core.exceptions import PermissionDenied
     from django.views.defaults import permission_denied
 
@@ -220,7 +216,8 @@ def test_verification_page_rejects_a_file_that_is_not_a_pdf(db):
     assert "Filen är inte en PDF." in response.content.decode()
 
 
-def test_meeting_edit_views_refuse_a_final_protocol(secretary_client, final):
+def test_meeting_edit_views_refuse_a_final_protocol(sealed, final):
+    secretary_client = sealed.client("secretary")
     item = final.meeting.items.get(number=2)
     response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
                                      {"minutes": "<p>Ändrat i efterhand</p>", "version": item.version})
@@ -233,7 +230,8 @@ def test_meeting_edit_views_refuse_a_final_protocol(secretary_client, final):
     assert final.meeting.items.filter(pk=item.pk).exists()
 
 
-def test_meeting_edit_views_open_again_after_a_correction_starts(secretary_client, final, secretary):
+def test_meeting_edit_views_open_again_after_a_correction_starts(sealed, final):
+    secretary_client, secretary = sealed.client("secretary"), sealed.person("secretary")
     justering.protocol_correction_start(meeting=final.meeting, user=secretary.user, reason="Stavfel.")
     item = final.meeting.items.get(number=2)
     response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),

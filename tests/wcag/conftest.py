@@ -41,6 +41,7 @@ def demo_objects():
     from measures.models import Agreement, Measure, Place, PriorityArea
     from meetings.models import Attachment, Attendance, Decision, Meeting
     from protocols.models import ProtocolVersion
+    from todo.access import settings_token
 
     council = Council.objects.get(name="Hägersten-Älvsjös lokala brottsförebyggande råd")
     meetings = council.meetings.order_by("-starts_at")
@@ -66,6 +67,7 @@ def demo_objects():
         membership=Membership.objects.filter(council=council).first(),
         forum=Forum.objects.filter(council=council).first(),
         organisation=Organisation.objects.first(),
+        settings_token=settings_token(Person.objects.get(user__username="ledamot")),
     )
 
 
@@ -125,11 +127,11 @@ def pages_as(browser, demo_site):
             page = context.new_page()
             page.set_default_timeout(15_000)
             if role:
-                page.goto(demo_site.url + "/konto/login/")
+                page.goto(demo_site.url + "/accounts/login/")
                 page.fill("input[name=username]", role)
                 page.fill("input[name=password]", DEMO_PASSWORD)
                 page.click("button[type=submit]")
-                page.wait_for_url(lambda url: "/konto/login/" not in url)
+                page.wait_for_url(lambda url: "/accounts/login/" not in url)
             pages[role] = page
         return pages[role]
 

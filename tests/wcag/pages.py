@@ -35,6 +35,7 @@ class NotAPage:
 
 
 POST = NotAPage("tar bara emot POST och skickar vidare")
+REDIRECT = NotAPage("skickar bara vidare till en annan sida, som själv finns i listan")
 FILE = NotAPage("en fil (PDF, ICS, CSV), ingen HTML-sida")
 
 # Django's own admin is left to Django; it is used by site administrators only (see the statement).
@@ -50,6 +51,7 @@ PAGES = {
     "password_reset_done": Page(roles=ANONYMOUS),
     "password_reset_confirm": Page(lambda o: ["MQ", "set-password"], roles=ANONYMOUS),
     "password_reset_complete": Page(roles=ANONYMOUS),
+    "set_language": POST,
     # Accessibility statement: public, so also for visitors who are not logged in
     "accessibility:statement": Page(roles=(None, "ledamot")),
     # Councils
@@ -67,6 +69,19 @@ PAGES = {
     "councils:organisation_create": Page(roles=COORDINATOR),
     "councils:organisation_edit": Page(lambda o: [o.organisation.pk], roles=COORDINATOR),
     "councils:organisation_delete": POST,
+    "councils:account_settings": Page(roles=COORDINATOR_AND_MEMBER),
+    "councils:council_settings": Page(lambda o: [o.council.pk], roles=COORDINATOR),
+    # Att göra: start page, notifications, reminders
+    "todo:start": Page(roles=("samordnare", "ledamot", "ordforande", "justerare", "annan")),
+    "todo:council_switch": REDIRECT,
+    "todo:notification_list": Page(),
+    "todo:notification_open": REDIRECT,
+    "todo:notifications_read": POST,
+    "todo:reminder_settings": Page(),
+    # Reached from the reminder e-mail without logging in.
+    "todo:reminder_settings_token": Page(lambda o: [o.settings_token], roles=ANONYMOUS),
+    # Search
+    "search:results": Page(roles=COORDINATOR_AND_MEMBER, query="?q=trygghet"),
     # Meetings
     "meetings:list": Page(lambda o: [o.council.pk]),
     "meetings:create": Page(lambda o: [o.council.pk], roles=COORDINATOR),

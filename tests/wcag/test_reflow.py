@@ -19,11 +19,11 @@ def narrow_page(browser, demo_site):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(demo_site.url + "/konto/login/")
+    page.goto(demo_site.url + "/accounts/login/")
     page.fill("input[name=username]", "samordnare")
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/konto/login/" not in url)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     yield page
     context.close()
 
@@ -56,7 +56,7 @@ def test_page_does_not_scroll_sideways_at_320_px(demo_site, narrow_page, name):
 
 def test_the_menu_is_collapsed_behind_a_button_on_a_phone(demo_site, narrow_page):
     narrow_page.goto(demo_site.url + "/")
-    menu = narrow_page.get_by_role("link", name="Mina råd")
+    menu = narrow_page.locator("#main-menu").get_by_role("link", name="Att göra")
     assert not menu.is_visible()
     toggle = narrow_page.get_by_role("button", name="Meny")
     toggle.click()

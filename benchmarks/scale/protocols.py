@@ -1,0 +1,103 @@
+"""Benchmark hooks for the protocols app: protocol PDFs, approval latency and time to a sealed PDF."""
+
+import contextlib
+import time
+
+from django.db import transaction
+
+from meetings.models import Meeting
+from protocols import pdf, signing
+from protocols import services as justering
+from protocols.models import Approval, ProtocolVersion, justering_due_date
+from protocols.snapshot import content_sha256, meeting_for_snapshot, protocol_snapshot
+
+from .meetings import copy_meeting, page_count
+
+VERSION = 1  # the protocols app adds no scale data of its own; its hooks time what meetings generated
+PDF_PAGES = 3  # the short protocol fills this many pages
+PDF_MANY_ITEMS = 60  # the long protocol
+APPROVAL_CASES = (("3-page", 3), ("28-page", 40))  # (label, items) of the protocols whose approval is timed
+
+
+def clear():
+    """Nothing to clear: the hooks roll back what they create."""
+
+
+def generate(ctx):
+    """Nothing to generate."""
+
+
+@contextlib.contextmanager
+def bench_pdf(council):
+    """Protocols of about 3 pages and of 60 items, frozen as versions inside a transaction rolled back after
+    timing; yields (label, render + sign, WeasyPrint alone on the same HTML) for each."""
+    from weasyprint import HTML
+
+    source = Meeting.objects.filter(council=council, status=Meeting.Status.HELD).order_by("-starts_at").first()
+    if source is None:
+        yield []
+        return
+    identity = signing.get_signing_identity()
+    with transaction.atomic():
+        def version_of(items):
+            meeting = copy_meeting(source, items)
+            content = protocol_snapshot(meeting_for_snapshot(meeting.pk), number=1)
+            return ProtocolVersion.objects.create(
+                meeting=meeting, number=1, content=content, sha256=content_sha256(content),
+                due_date=justering_due_date(meeting))
+
+        def case(version):
+            html, _content = justering._document_html(version, public=False, final=True, identity=identity)
+
+            def signed():
+                return justering.render_signed_protocol(version, identity=identity)
+
+            def plain():
+                return HTML(string=html, base_url=pdf.base_url()).write_pdf(
+                    stylesheets=[pdf.base_stylesheet()], font_config=pdf.FONT_CONFIG)
+
+            return signed, plain, page_count(signed())
+
+        cases = []
+        # The fewest of the source's items that fill three pages (its whole agenda if it never does).
+        items = list(source.items.order_by("position"))
+        for count in range(1, len(items) + 1):
+            signed, plain, pages = case(version_of(items[:count]))
+            if pages >= PDF_PAGES or count == len(items):
+                cases.append((f"{pages}-page protocol ({count} items)", signed, plain))
+                break
+        many = [items[n % len(items)] for n in range(PDF_MANY_ITEMS)]
+        signed, plain, pages = case(version_of(many))
+        cases.append((f"{PDF_MANY_ITEMS}-item protocol ({pages} pages)", signed, plain))
+        yield cases
+        transaction.set_rollback(True)
+
+
+@contextlib.contextmanager
+def bench_approval(council):
+    """For a ~3-page and a ~28-page protocol: the last approver's request (without sealing) and the sealing
+    task after it, in a transaction rolled back after timing; yields (label, approve ms, seal ms)."""
+    source = Meeting.objects.filter(council=council, status=Meeting.Status.HELD, chair__isnull=False).order_by(
+        "-starts_at").first()
+    if source is None or source.chair.user is None:
+        yield []
+        return
+    items = list(source.items.order_by("position"))
+    rows = []
+    with transaction.atomic():
+        for label, count in APPROVAL_CASES:
+            meeting = copy_meeting(source, [items[n % len(items)] for n in range(count)])
+            meeting.adjusters.clear()
+            user = source.chair.user
+            version = justering.protocol_send(meeting=meeting, user=user)
+            started = time.perf_counter()
+            justering.version_answer(version=version, user=user, decision=Approval.Decision.APPROVED)
+            approve_ms = (time.perf_counter() - started) * 1000
+            started = time.perf_counter()
+            justering.protocol_seal(version_id=version.pk, sha256=version.sha256)
+            seal_ms = (time.perf_counter() - started) * 1000
+            version.refresh_from_db()
+            pages = page_count(version.signed_pdf.read())
+            rows.append((f"{label} protocol ({pages} pages)", approve_ms, seal_ms))
+        yield rows
+        transaction.set_rollback(True)

@@ -1,0 +1,31 @@
+"""Panels that other apps add to the council page.
+
+Meetings and measures depend on councils, so the council page cannot import them; each registers its
+panel here when Django starts (its AppConfig.ready), and the council view gathers them. A panel's
+`context(council, user)` is the owning app's selector; its template only renders what it returns.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section of the council page owned by another app."""
+
+    template: str
+    context: Callable  # (council, user) -> dict for the template
+    order: int = 0
+
+
+_panels = []
+
+
+def register(panel):
+    if panel not in _panels:
+        _panels.append(panel)
+
+
+def council_panels(council, user):
+    """(template, context) of every registered panel, in order."""
+    return [(panel.template, panel.context(council, user)) for panel in sorted(_panels, key=lambda p: p.order)]

@@ -1,0 +1,73 @@
+"""Reads about the user's councils that several pages need (the menu, the start page)."""
+
+from dataclasses import dataclass
+
+from .models import Council, Membership
+from .permissions import roles_with
+
+
+@dataclass(frozen=True)
+class MyCouncil:
+    """A council the user is a current member of, with the council-level roles the user holds there."""
+
+    council: Council
+    roles: frozenset
+
+    @property
+    def role_labels(self):
+        names = dict(Membership.Role.choices)
+        return [names[role] for role in sorted(self.roles)]
+
+    def has_any(self, roles):
+        return bool(self.roles & roles)
+
+
+def councils_of(user):
+    """The user's current councils with their roles, in name order; one query, kept on the user for the request.
+
+    Also fills the per-request cache behind `Council.roles_of`, so later role checks cost nothing."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_lobra_councils", None)
+    if cached is not None:
+        return cached
+    memberships = (
+        Membership.objects.current().filter(person__user=user)
+        .select_related("council__organisation").order_by("council__name", "council_id")
+    )
+    roles, councils = {}, {}
+    for membership in memberships:
+        councils.setdefault(membership.council_id, membership.council)
+        roles.setdefault(membership.council_id, set())
+        if membership.forum_id is None:
+            roles[membership.council_id].add(membership.role)
+    cache = getattr(user, "_lobra_roles", None)
+    if cache is None:
+        cache = user._lobra_roles = {}
+    result = []
+    for pk, council in councils.items():
+        cache.setdefault(pk, frozenset(roles[pk]))
+        result.append(MyCouncil(council=council, roles=frozenset(roles[pk])))
+    user._lobra_councils = result
+    return result
+
+
+def coordinators_of_former_councils(user):
+    """For a user without a current council: the councils the person was in before, each with its current
+    coordinators, as (council, [person, …]) — whom to ask for a role again."""
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is None:
+        return []
+    councils = list(
+        Council.objects.filter(memberships__person=person).distinct().order_by("name")
+    )
+    coordinators = (
+        Membership.objects.current()
+        .filter(council__in=councils, forum__isnull=True, role__in=roles_with("council.manage"))
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    by_council = {council.pk: [] for council in councils}
+    for membership in coordinators:
+        by_council[membership.council_id].append(membership.person)
+    return [(council, by_council[council.pk]) for council in councils]

@@ -1,0 +1,98 @@
+"""Reads of meetings for other pages (the council page, the start page "Att göra")."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .models import Attendance, Decision, Meeting, ProtocolState
+
+# How far back a held meeting still asks for its protocol, and an uppdrag still shows on the start page.
+HELD_WINDOW_DAYS = 90
+TASK_LATE_DAYS = 30
+TASK_UNDATED_DAYS = 90
+UPCOMING_DAYS = 60
+
+
+def next_meetings_to_prepare(council_ids, *, now=None):
+    """Each council's next meeting (not the forums'), if its kallelse is unsent or an item lacks a presenter;
+    annotated with `unassigned_items`."""
+    now = now or timezone.now()
+    meetings = (
+        Meeting.objects.filter(council_id__in=council_ids, forum__isnull=True, starts_at__gte=now)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("council")
+        .annotate(unassigned_items=Count(
+            "items", filter=Q(items__presenter__isnull=True, items__presenter_text="", items__number__isnull=False)
+        ))
+        .order_by("starts_at", "pk")
+    )
+    first = {}
+    for meeting in meetings.filter(starts_at__lt=now + datetime.timedelta(days=UPCOMING_DAYS)):
+        first.setdefault(meeting.council_id, meeting)
+    return [m for m in first.values() if m.notice_sent_at is None or m.unassigned_items]
+
+
+def held_meetings_with_open_protocol(council_ids, *, now=None):
+    """Protocol meetings held in the last HELD_WINDOW_DAYS days whose protocol is open (not out for justering,
+    not final), and older ones under a rättelse; newest first."""
+    now = now or timezone.now()
+    recent = Q(starts_at__gte=now - datetime.timedelta(days=HELD_WINDOW_DAYS), protocol_state=ProtocolState.OPEN)
+    return (
+        Meeting.objects.filter(council_id__in=council_ids, kind=Meeting.Kind.PROTOCOL, starts_at__lt=now)
+        .filter(recent | Q(protocol_state=ProtocolState.IN_CORRECTION))
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("council", "forum")
+        .order_by("-starts_at")
+    )
+
+
+def open_tasks_for(person, council_ids, *, today=None):
+    """Uppdrag given to the person at meetings of these councils: dated ones not more than TASK_LATE_DAYS past
+    their date, undated ones from the last TASK_UNDATED_DAYS days; earliest date first."""
+    today = today or timezone.localdate()
+    since = timezone.now() - datetime.timedelta(days=TASK_UNDATED_DAYS)
+    return (
+        Decision.objects.filter(
+            kind=Decision.Kind.TASK, responsible=person, agenda_item__meeting__council_id__in=council_ids,
+        )
+        .filter(Q(due_date__gte=today - datetime.timedelta(days=TASK_LATE_DAYS))
+                | Q(due_date__isnull=True, agenda_item__meeting__starts_at__gte=since))
+        .select_related("agenda_item__meeting__council")
+        .order_by("due_date", "pk")
+    )
+
+
+def upcoming_meetings_for(person, council_ids, *, now=None):
+    """Meetings in the next UPCOMING_DAYS days that the person is called to (on the attendance list)."""
+    now = now or timezone.now()
+    return (
+        Meeting.objects.filter(
+            council_id__in=council_ids, starts_at__gte=now, starts_at__lt=now + datetime.timedelta(days=UPCOMING_DAYS),
+            attendances__person=person,
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .exclude(pk__in=Attendance.objects.filter(person=person, status=Attendance.Status.APOLOGIES)
+                 .values("meeting_id"))
+        .select_related("council", "forum")
+        .order_by("starts_at")
+    )
+
+
+def tasks_due_between(first, last):
+    """Uppdrag with a responsible person and a date in [first, last] (for reminders)."""
+    return (
+        Decision.objects.filter(kind=Decision.Kind.TASK, responsible__isnull=False, due_date__range=(first, last))
+        .select_related("agenda_item__meeting__council", "responsible")
+    )
+
+
+def council_panel(council, user):
+    """The council page's meetings panel: the next three and the last three meetings."""
+    meetings = Meeting.objects.filter(council=council).select_related("forum")
+    return {
+        "council": council,
+        "upcoming": list(meetings.upcoming()[:3]),
+        "recent": list(meetings.past()[:3]),
+        "can_write": council.has_perm(user, "meetings.write"),
+    }
