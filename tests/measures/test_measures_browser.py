@@ -46,7 +46,7 @@ def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_serv
     assert page.locator("table.measure-table").count() == 2
 
     page.select_option("select[name=forum]", str(forum.pk))
-    page.fill("input[name=q]", "tiggeri")
+    page.fill("form.plan-filter input[name=q]", "tiggeri")
     page.click("form.plan-filter button[type=submit]")
     page.wait_for_url(lambda url: "forum=" in url)
     assert "q=tiggeri" in page.url
@@ -54,7 +54,7 @@ def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_serv
 
     page.reload()
     assert page.input_value("select[name=forum]") == str(forum.pk)
-    assert page.input_value("input[name=q]") == "tiggeri"
+    assert page.input_value("form.plan-filter input[name=q]") == "tiggeri"
 
     page.click(f"text={police_measure.title}")
     if not page.is_visible("input[name=date]"):  # the form starts open while there is no follow-up
