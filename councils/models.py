@@ -3,12 +3,13 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -380,44 +381,61 @@ class Membership(models.Model):
         self.save(update_fields=["valid_to"])
 
 
-class AuditEntry(models.Model):
-    """Who changed what in a council; written in the same transaction as the change."""
+class LogEntry(models.Model):
+    """One thing someone did to an object: a coded action and what changed, written in the change's transaction."""
 
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("objekttyp"),
+    )
+    object_id = models.PositiveBigIntegerField(_("objekt-id"), null=True, blank=True)
+    object_repr = models.CharField(_("objekt"), max_length=300)
+    # The history outlives a council that is removed (a merger, a mistake): the entries stay, without it.
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, related_name="audit_entries", verbose_name=_("råd")
+        Council, on_delete=models.SET_NULL, null=True, blank=True, related_name="log_entries",
+        verbose_name=_("råd"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("användare"),
     )
-    action = models.CharField(_("händelse"), max_length=100)
-    object_repr = models.CharField(_("objekt"), max_length=300)
-    created_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    action = models.CharField(_("händelse"), max_length=100, help_text=_("Kod, t.ex. protocols.version.sent."))
+    data = models.JSONField(_("uppgifter"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("logghändelse")
         verbose_name_plural = _("logghändelser")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"], name="logentry_object_idx"),
+            models.Index(fields=["council", "-created_at"], name="logentry_council_idx"),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label}: {self.object_repr}"
 
     @property
     def action_label(self):
-        """The action in the reader's language: services store the Swedish msgid (gettext_noop)."""
-        return gettext(self.action)
+        """The action's label in the reader's language (the code → label table in councils.history)."""
+        from .history import label  # history reads this module's models
+
+        return str(label(self.action))
 
 
-def log_action(*, council, user, action, obj):
-    """Record who did what; call it inside the transaction that makes the change.
+def log_action(*, council, user, action, obj, data=None):
+    """Record who did what to obj; call it inside the transaction that makes the change.
 
-    `action` is a Swedish msgid marked with gettext_noop, translated when shown (AuditEntry.action_label)."""
-    return AuditEntry.objects.create(
+    `action` is a code such as "meetings.meeting.created" (labels are translated when shown); `data` says what
+    changed. `obj` is the object whose history the entry belongs to; a plain string records only a name.
+    """
+    is_model = isinstance(obj, models.Model)
+    return LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(obj) if is_model else None,
+        object_id=obj.pk if is_model else None,
+        object_repr=str(obj)[:300],
         council=council,
         user=user if user is not None and user.is_authenticated else None,
         action=action,
-        object_repr=str(obj)[:300],
+        data=data or {},
     )

@@ -18,7 +18,8 @@ urlpatterns = [
     path("memberships/<int:pk>/edit/", views.membership_edit, name="membership_edit"),
     path("memberships/<int:pk>/end/", views.membership_end, name="membership_end"),
     path("organisations/", views.organisation_list, name="organisations"),
-    path("organisations/new/", views.organisation_edit, name="organisation_create"),
+    path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
     path("organisations/<int:pk>/delete/", views.organisation_delete, name="organisation_delete"),
 ]

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,14 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import selectors, services
 from .access import (
-    check_organisations_access,
+    councils_using,
     get_council_for,
     get_forum_for,
     get_membership_for,
     get_organisation_for,
     get_person_for,
+    may_change_organisation,
+    require_any_coordinator,
 )
 from .forms import (
     CouncilSettingsForm,
@@ -30,8 +33,15 @@ from .forms import (
     PersonCreateForm,
     PersonForm,
 )
-from .models import Council, Forum, Membership, Organisation
+from .history import history_for
+from .models import Council, Forum, Membership
 from .panels import council_panels
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a login from a user and address that failed too often: 429, in Swedish."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else None
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
 
 
 @login_required
@@ -143,7 +153,8 @@ def person_detail(request, pk):
     return render(
         request,
         "councils/person_detail.html",
-        {"person": person, "memberships": memberships, "manageable": manageable},
+        {"person": person, "memberships": memberships, "manageable": manageable,
+         "history": history_for(person, councils=visible)},
     )
 
 
@@ -210,35 +221,54 @@ def forum_edit(request, council_pk, pk=None):
 
 @login_required
 def organisation_list(request):
-    check_organisations_access(request.user)
-    organisations = Organisation.objects.all()
-    return render(request, "councils/organisation_list.html", {"organisations": organisations})
+    require_any_coordinator(request.user)
+    return render(request, "councils/organisation_list.html", {"rows": selectors.organisations_for(request.user)})
 
 
 @login_required
-def organisation_edit(request, pk=None):
-    if pk:
-        organisation = get_organisation_for(request.user, pk)
-    else:
-        check_organisations_access(request.user)
-        organisation = None
+def organisation_detail(request, pk):
+    organisation = get_organisation_for(request.user, pk)
+    using = councils_using(organisation)
+    return render(request, "councils/organisation_detail.html", {
+        "organisation": organisation,
+        "councils": Council.objects.for_user(request.user).filter(pk__in=using),
+        "other_councils": len(using - set(Council.objects.for_user(request.user).values_list("pk", flat=True))),
+        "can_change": may_change_organisation(request.user, using),
+        "history": history_for(organisation),
+    })
+
+
+@login_required
+def organisation_create(request):
+    require_any_coordinator(request.user)
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Organisationen är sparad."))
+        return redirect("councils:organisation", pk=organisation.pk)
+    return form_page(request, form, title=_("Ny organisation"), back=reverse("councils:organisations"))
+
+
+@login_required
+def organisation_edit(request, pk):
+    organisation = get_organisation_for(request.user, pk, write=True)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_save(user=request.user, organisation=organisation, fields=form.cleaned_data)
+        services.organisation_update(organisation=organisation, user=request.user, data=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
-        return redirect("councils:organisations")
-    title = _("Ändra organisation") if pk else _("Ny organisation")
-    return form_page(request, form, title=title, back=reverse("councils:organisations"))
+        return redirect("councils:organisation", pk=organisation.pk)
+    return form_page(request, form, title=_("Ändra organisation"),
+                     back=reverse("councils:organisation", args=[organisation.pk]))
 
 
 @login_required
 @require_POST
 def organisation_delete(request, pk):
-    organisation = get_organisation_for(request.user, pk)
+    organisation = get_organisation_for(request.user, pk, write=True)
     try:
-        services.organisation_delete(user=request.user, organisation=organisation)
+        services.organisation_delete(organisation=organisation, user=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
+        return redirect("councils:organisation", pk=organisation.pk)
+    messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
     return redirect("councils:organisations")

@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from councils.forms import DateField
 from councils.models import Forum, Membership, Person
+from meetings.files import check_new_upload
 from meetings.models import AgendaItem, Meeting
 
 from . import fields as plan_fields
 from .models import Agreement, Comment, FollowUp, Measure, Place, PriorityArea
+from .spreadsheet import MAX_IMPORT_BYTES, MAX_IMPORT_ROWS
 
 
 class AgreementForm(forms.ModelForm):
@@ -21,6 +23,9 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.council = council
+
+    def clean_document(self):
+        return check_new_upload(self.cleaned_data.get("document"))
 
 
 class PriorityAreaForm(forms.ModelForm):
@@ -140,24 +145,39 @@ class CommentForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV-fil"), help_text=_("Samma format som exporten: UTF-8, semikolon."),
-                           required=False)
+    file = forms.FileField(label=_("CSV-fil"), required=False)
     content = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Samma format som exporten: UTF-8, semikolon. Högst %(size)s MB och %(rows)s åtgärder per fil."
+        ) % {"size": MAX_IMPORT_BYTES // (1024 * 1024), "rows": f"{MAX_IMPORT_ROWS:,}".replace(",", " ")}
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
         if upload:
-            raw = upload.read()
+            check_import_size(upload.size)
             try:
-                cleaned["text"] = raw.decode("utf-8-sig")
+                cleaned["text"] = upload.read(MAX_IMPORT_BYTES + 1).decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise forms.ValidationError(_("Filen är inte sparad som UTF-8.")) from None
         elif cleaned.get("content"):
+            check_import_size(len(cleaned["content"].encode()))
             cleaned["text"] = cleaned["content"]
         else:
             raise forms.ValidationError(_("Välj en CSV-fil."))
         return cleaned
+
+
+def check_import_size(size):
+    """Refuse a file past the import limit before reading any of it."""
+    if size > MAX_IMPORT_BYTES:
+        raise forms.ValidationError(
+            _("Filen är för stor (%(size)s MB). Största tillåtna storlek för import är %(max)s MB.")
+            % {"size": f"{size / 1024 / 1024:.1f}".replace(".", ","), "max": MAX_IMPORT_BYTES // (1024 * 1024)}
+        )
 
 
 class DecisionActivityForm(forms.Form):

@@ -1,5 +1,7 @@
 """What is done about it: agreements, priority areas, measures, their activities and follow-up."""
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -32,6 +34,12 @@ class Place(models.Model):
         return reverse("measures:place", args=[self.pk])
 
 
+def agreement_document_path(instance, filename):
+    """A stored name that reveals nothing and cannot collide; the ending was checked against the content."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"measures/agreements/{secrets.token_hex(16)}.{suffix}"
+
+
 class Agreement(models.Model):
     """A joint action plan (samverkansöverenskommelse) between the municipality and the police."""
 
@@ -46,7 +54,8 @@ class Agreement(models.Model):
     valid_to = models.DateField(_("gäller till"))
     extended_to = models.DateField(_("förlängd till"), null=True, blank=True)
     signed_on = models.DateField(_("undertecknad"), null=True, blank=True)
-    document = models.FileField(_("dokument"), upload_to="measures/agreements/%Y/", blank=True)
+    document = models.FileField(_("dokument"), upload_to=agreement_document_path, blank=True, max_length=300,
+                                help_text=_("PDF, DOCX, XLSX, ODT, PNG eller JPEG, högst 20 MB."))
     description = models.TextField(_("inledning"), blank=True)
 
     class Meta:
@@ -71,6 +80,9 @@ class Agreement(models.Model):
 
     def get_absolute_url(self):
         return reverse("measures:plan", args=[self.pk])
+
+    def get_document_url(self):
+        return reverse("measures:agreement_document", args=[self.pk])
 
     @property
     def ends_on(self):

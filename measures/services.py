@@ -4,10 +4,9 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from councils.models import log_action
-from councils.services import save_fields
+from councils.services import field_changes, save_fields
 from meetings.models import Decision
 
 from .models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
@@ -21,7 +20,8 @@ def follow_up_add(*, measure, user, fields, next_due=None):
         follow_up = save_fields(FollowUp(measure=measure, author=getattr(user, "person", None)), fields)
         measure.follow_up_due = next_due or follow_up.date + relativedelta(months=DEFAULT_FOLLOW_UP_MONTHS)
         measure.save(update_fields=["follow_up_due", "updated_at"])
-        log_action(council=measure.council, user=user, action=gettext_noop("Uppföljning tillagd"), obj=follow_up)
+        log_action(council=measure.council, user=user, action="measures.followup.added", obj=measure,
+                   data={"status": follow_up.get_status_display(), "date": follow_up.date})
     return follow_up
 
 
@@ -29,7 +29,7 @@ def comment_add(*, measure, user, text):
     """Add a member's comment to a measure."""
     with transaction.atomic():
         comment = Comment.objects.create(measure=measure, author=user.person, text=text)
-        log_action(council=measure.council, user=user, action=gettext_noop("Kommentar på åtgärd"), obj=measure)
+        log_action(council=measure.council, user=user, action="measures.comment.added", obj=measure)
     return comment
 
 
@@ -51,35 +51,46 @@ def measure_save(*, council, user, fields, activities, measure=None):
     """Create (measure None) or change a measure from its field values and activity lines, and log it."""
     created = measure is None
     with transaction.atomic():
+        changes = {} if created else field_changes(measure, fields)
         measure = save_fields(measure or Measure(council=council), fields)
         activities_set(measure=measure, lines=activities)
-        log_action(council=council, user=user, action=gettext_noop("Åtgärd skapad") if created else gettext_noop("Åtgärd ändrad"), obj=measure)
+        log_action(council=council, user=user,
+                   action="measures.measure.created" if created else "measures.measure.changed", obj=measure,
+                   data=changes)
     return measure
 
 
 def agreement_save(*, council, user, fields, agreement=None):
     created = agreement is None
     with transaction.atomic():
-        agreement = save_fields(agreement or Agreement(council=council), fields)
-        log_action(council=council, user=user, obj=agreement,
-                   action=gettext_noop("Överenskommelse skapad") if created else gettext_noop("Överenskommelse ändrad"))
+        agreement = agreement or Agreement(council=council)
+        changes = {} if created else field_changes(agreement, fields)
+        save_fields(agreement, fields)
+        log_action(council=council, user=user, obj=agreement, data=changes,
+                   action="measures.agreement.created" if created else "measures.agreement.changed")
     return agreement
 
 
 def area_save(*, agreement, user, fields, area=None):
     created = area is None
     with transaction.atomic():
-        area = save_fields(area or PriorityArea(agreement=agreement), fields)
-        log_action(council=agreement.council, user=user, obj=area,
-                   action=gettext_noop("Prioriterat område skapat") if created else gettext_noop("Prioriterat område ändrat"))
+        area = area or PriorityArea(agreement=agreement)
+        changes = {} if created else field_changes(area, fields)
+        save_fields(area, fields)
+        # The agreement's history tells its areas' story.
+        log_action(council=agreement.council, user=user, obj=agreement, data={"area": area.name} | changes,
+                   action="measures.area.created" if created else "measures.area.changed")
     return area
 
 
 def place_save(*, council, user, fields, place=None):
     created = place is None
     with transaction.atomic():
-        place = save_fields(place or Place(council=council), fields)
-        log_action(council=council, user=user, obj=place, action=gettext_noop("Plats skapad") if created else gettext_noop("Plats ändrad"))
+        place = place or Place(council=council)
+        changes = {} if created else field_changes(place, fields)
+        save_fields(place, fields)
+        log_action(council=council, user=user, obj=place, data=changes,
+                   action="measures.place.created" if created else "measures.place.changed")
     return place
 
 
@@ -104,5 +115,6 @@ def task_to_activity(*, decision, measure, text, user):
             raise ValidationError(_("Uppdraget är redan en aktivitet."))
         activity = Activity.objects.create(measure=measure, decision=decision, text=text,
                                            position=measure.activities.next_position())
-        log_action(council=measure.council, user=user, action=gettext_noop("Uppdrag blev aktivitet"), obj=activity)
+        log_action(council=measure.council, user=user, action="measures.activity.from_decision", obj=measure,
+                   data={"activity": activity.text, "meeting": str(decision.agenda_item.meeting)})
     return activity

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from councils.models import Forum, Organisation, log_action
 
@@ -17,8 +16,14 @@ from . import fields as plan_fields
 from .models import Activity, Measure, Place, PriorityArea
 
 BOM = "\ufeff"
-# A spreadsheet treats a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# An action plan has tens of measures; the limits keep a hostile or mistaken file from holding a worker.
+# The file's text goes back and forth once more for the confirmation, under DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_ROWS = 1000
+# A spreadsheet treats a cell that starts with one of these as a formula (CSV injection), also after leading
+# whitespace or line breaks, which Excel and LibreOffice skip.
+FORMULA_STARTS = ("=", "+", "-", "@")
+CONTROL_STARTS = ("\t", "\r", "\n")
 
 KIND_LABELS = {Measure.Kind.PLAN: "åtgärdsplan", Measure.Kind.PROBLEM: "problem",
                Measure.Kind.DEVELOPMENT: "utveckling"}
@@ -27,6 +32,11 @@ KIND_BY_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
 # Fields whose CSV cell is the model field's text as it stands; the others are converted below.
 CONVERTED = {"kind", "priority_area", "place", "forums", "responsible_organisations", "activities", "follow_up_due"}
 EXPORT_ONLY = ["Senaste status", "Senaste uppföljning"]
+
+
+def needs_neutralising(value):
+    """Whether a spreadsheet could run the cell as a formula."""
+    return value.startswith(CONTROL_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
 
 
 @functools.cache
@@ -48,12 +58,12 @@ def text_fields():
 def neutralise(value):
     """Prefix a cell that a spreadsheet would run as a formula with an apostrophe."""
     value = "" if value is None else str(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if needs_neutralising(value) else value
 
 
 def unneutralise(value):
     """Undo neutralise() so that an exported file imports back to the same text."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+    return value[1:] if value.startswith("'") and needs_neutralising(value[1:]) else value
 
 
 def measure_row(measure):
@@ -104,26 +114,39 @@ class ImportResult:
         return not self.errors and bool(self.rows)
 
 
+def unreadable(row):
+    return _("Rad %(row)s: filen kan inte läsas som CSV (en cell är längre än %(max)s tecken eller ett "
+             "citattecken saknar sitt par).") % {"row": row, "max": f"{csv.field_size_limit():,}".replace(",", " ")}
+
+
+def too_many_rows():
+    return _("Filen har fler än %(max)s rader. Importera högst %(max)s åtgärder åt gången; inget har sparats.") % {
+        "max": f"{MAX_IMPORT_ROWS:,}".replace(",", " ")}
+
+
 def _lines(value):
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-def parse_csv(text, *, agreement):
+def parse_csv(source, *, agreement):
     """Read an exported plan back: measures to create in the agreement's council, or row-level errors.
 
-    Row numbers are the spreadsheet's: the heading is row 1.
+    `source` is the CSV text or an iterable of its lines; rows are read one at a time and reading stops
+    past MAX_IMPORT_ROWS, so a huge file costs no more than the limit. Row numbers are the spreadsheet's:
+    the heading is row 1.
     """
     council = agreement.council
     result = ImportResult()
-    text = text.removeprefix(BOM)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    if isinstance(source, str):
+        source = io.StringIO(source.removeprefix(BOM), newline="")
+    reader = csv.reader(source, delimiter=";")
     try:
-        header = [cell.strip() for cell in next(reader)]
+        header = [cell.strip().removeprefix(BOM) for cell in next(reader)]
     except StopIteration:
         result.errors.append(_("Filen är tom."))
         return result
-    except csv.Error as error:
-        result.errors.append(_("Rad 1: filen kan inte läsas som CSV (%(error)s).") % {"error": error})
+    except csv.Error:
+        result.errors.append(unreadable(1))
         return result
     missing = [column for column in columns() if column not in header]
     if missing:
@@ -143,59 +166,59 @@ def parse_csv(text, *, agreement):
         )
 
     try:
-        records = list(reader)
-    except csv.Error as exc:
-        result.errors.append(_("Filen kan inte läsas som CSV (%(error)s).") % {"error": exc})
-        return result
-    for offset, cells in enumerate(records):
-        number = offset + 2
-        if not any(cell.strip() for cell in cells):
-            continue
-        cells = cells + [""] * (len(header) - len(cells))
-        cell = {heading: unneutralise(cells[index]).strip() for index, heading in enumerate(header)}
-        row = {name: cell[heading] for name, heading in headings().items()}
-        errors_before = len(result.errors)
-        measure = Measure(council=council, position=offset)
-        for name in text_fields():
-            setattr(measure, name, row[name])
-        if not measure.title:
-            error(number, "title", _("får inte vara tom."))
-        kind = KIND_BY_LABEL.get(row["kind"].lower() or KIND_LABELS[Measure.Kind.PLAN])
-        if kind is None:
-            error(number, "kind", _("okänd typ ”%(value)s”; använd åtgärdsplan, problem eller utveckling.")
-                  % {"value": row["kind"]})
-        else:
-            measure.kind = kind
-        if row["priority_area"]:
-            measure.priority_area = areas.get(row["priority_area"])
-            if measure.priority_area is None:
-                error(number, "priority_area", _("okänt område ”%(value)s” i överenskommelsen.")
-                      % {"value": row["priority_area"]})
-        if row["place"]:
-            measure.place = places.get(row["place"])
-            if measure.place is None:
-                error(number, "place", _("okänd plats ”%(value)s”.") % {"value": row["place"]})
-        elif kind in (Measure.Kind.PROBLEM, Measure.Kind.DEVELOPMENT):
-            error(number, "place", _("platssamverkan måste ha en plats."))
-        if row["follow_up_due"]:
-            try:
-                measure.follow_up_due = datetime.date.fromisoformat(row["follow_up_due"])
-            except ValueError:
-                error(number, "follow_up_due",
-                      _("”%(value)s” är inte ett datum; skriv ÅÅÅÅ-MM-DD.") % {"value": row["follow_up_due"]})
-        import_row = ImportRow(number=number, measure=measure, activities=_lines(row["activities"]))
-        for name in _lines(row["forums"]):
-            if name in forums:
-                import_row.forums.append(forums[name])
+        for offset, cells in enumerate(reader):
+            if offset >= MAX_IMPORT_ROWS:
+                return ImportResult(errors=[too_many_rows()])
+            number = offset + 2
+            if not any(cell.strip() for cell in cells):
+                continue
+            cells = cells + [""] * (len(header) - len(cells))
+            cell = {heading: unneutralise(cells[index]).strip() for index, heading in enumerate(header)}
+            row = {name: cell[heading] for name, heading in headings().items()}
+            errors_before = len(result.errors)
+            measure = Measure(council=council, position=offset)
+            for name in text_fields():
+                setattr(measure, name, row[name])
+            if not measure.title:
+                error(number, "title", _("får inte vara tom."))
+            kind = KIND_BY_LABEL.get(row["kind"].lower() or KIND_LABELS[Measure.Kind.PLAN])
+            if kind is None:
+                error(number, "kind", _("okänd typ ”%(value)s”; använd åtgärdsplan, problem eller utveckling.")
+                      % {"value": row["kind"]})
             else:
-                error(number, "forums", _("okänt forum ”%(value)s” i rådet.") % {"value": name})
-        for name in _lines(row["responsible_organisations"]):
-            if name in organisations:
-                import_row.organisations.append(organisations[name])
-            else:
-                error(number, "responsible_organisations", _("okänd organisation ”%(value)s”.") % {"value": name})
-        if len(result.errors) == errors_before:
-            result.rows.append(import_row)
+                measure.kind = kind
+            if row["priority_area"]:
+                measure.priority_area = areas.get(row["priority_area"])
+                if measure.priority_area is None:
+                    error(number, "priority_area", _("okänt område ”%(value)s” i överenskommelsen.")
+                          % {"value": row["priority_area"]})
+            if row["place"]:
+                measure.place = places.get(row["place"])
+                if measure.place is None:
+                    error(number, "place", _("okänd plats ”%(value)s”.") % {"value": row["place"]})
+            elif kind in (Measure.Kind.PROBLEM, Measure.Kind.DEVELOPMENT):
+                error(number, "place", _("platssamverkan måste ha en plats."))
+            if row["follow_up_due"]:
+                try:
+                    measure.follow_up_due = datetime.date.fromisoformat(row["follow_up_due"])
+                except ValueError:
+                    error(number, "follow_up_due",
+                          _("”%(value)s” är inte ett datum; skriv ÅÅÅÅ-MM-DD.") % {"value": row["follow_up_due"]})
+            import_row = ImportRow(number=number, measure=measure, activities=_lines(row["activities"]))
+            for name in _lines(row["forums"]):
+                if name in forums:
+                    import_row.forums.append(forums[name])
+                else:
+                    error(number, "forums", _("okänt forum ”%(value)s” i rådet.") % {"value": name})
+            for name in _lines(row["responsible_organisations"]):
+                if name in organisations:
+                    import_row.organisations.append(organisations[name])
+                else:
+                    error(number, "responsible_organisations", _("okänd organisation ”%(value)s”.") % {"value": name})
+            if len(result.errors) == errors_before:
+                result.rows.append(import_row)
+    except csv.Error:
+        return ImportResult(errors=[unreadable(reader.line_num)])
     if not result.rows and not result.errors:
         result.errors.append(_("Filen innehåller inga åtgärder."))
     return result
@@ -216,6 +239,6 @@ def import_rows(*, result, agreement, user):
                 Activity(measure=row.measure, text=text, position=position)
                 for position, text in enumerate(row.activities)
             )
-        log_action(council=agreement.council, user=user,
-                   action=gettext_noop("Åtgärder importerade"), obj=f"{agreement} ({len(result.rows)})")
+        log_action(council=agreement.council, user=user, action="measures.agreement.imported", obj=agreement,
+                   data={"count": len(result.rows)})
     return [row.measure for row in result.rows]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("agreements/<int:pk>/plan.csv", views.plan_csv, name="plan_csv"),
     path("agreements/<int:pk>/import/", views.plan_import, name="plan_import"),
     path("agreements/<int:pk>/edit/", views.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:pk>/document/", views.agreement_document, name="agreement_document"),
     path("agreements/<int:agreement_pk>/areas/new/", views.area_create, name="area_create"),
     path("areas/<int:pk>/edit/", views.area_edit, name="area_edit"),
     path("measures/<int:pk>/", views.measure_detail, name="measure"),

@@ -5,13 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
+from councils.history import history_for
 from councils.models import today
+from meetings.files import content_type_for, file_response, name_ending
 
 from . import pdf, selectors, services, spreadsheet
 from .access import get_agreement_for, get_area_for, get_measure_for, get_place_for, get_task_for, may_follow_up
@@ -83,7 +85,7 @@ def plan_pdf(request, pk):
         return redirect(f"{agreement.get_absolute_url()}?{request.GET.urlencode()}")
     content = pdf.plan_pdf(agreement=agreement, blocks=plan.blocks, generated_on=today())
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="atgardsplan-{agreement.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="atgardsplan-{agreement.pk}.pdf"'
     return response
 
 
@@ -133,6 +135,7 @@ def measure_detail(request, pk):
         "agenda_items": agenda_items,
         "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
         "comment_form": CommentForm(),
+        "history": history_for(measure),
     })
 
 
@@ -212,6 +215,16 @@ def agreement_edit(request, pk):
         return redirect(agreement)
     return _form_page(request, form, council=agreement.council, title=_("Ändra överenskommelse"),
                       back=agreement.get_absolute_url())
+
+
+@login_required
+def agreement_document(request, pk):
+    agreement = get_agreement_for(request.user, pk)
+    if not agreement.document:
+        raise Http404
+    name = agreement.document.name
+    return file_response(agreement.document.open("rb"), content_type=content_type_for(name),
+                         filename=f"{agreement.title}.{name_ending(name)}")
 
 
 @login_required

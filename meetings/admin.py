@@ -1,8 +1,13 @@
 """The meetings admin: every save and delete of a meeting's content takes the meeting's lock and is refused
 while its protocol is out for justering or final; minutes are cleaned as the services clean them."""
 
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 
+from councils.history import LoggedAdmin
+
+from .files import check_upload
 from .locking import meeting_locked
 from .models import (
     AgendaItem,
@@ -17,11 +22,15 @@ from .models import (
 from .sanitize import clean_minutes
 
 
-class LockedMeetingAdmin(admin.ModelAdmin):
-    """Saves and deletes under the meeting's row lock (MeetingLocked answers 403 with the reason)."""
+class LockedMeetingAdmin(LoggedAdmin, admin.ModelAdmin):
+    """Saves and deletes under the meeting's row lock (MeetingLocked answers 403 with the reason); each is
+    written into the meeting's history."""
 
     def meeting_id_of(self, obj):
         return obj.meeting_id
+
+    def history_object(self, obj):
+        return obj.meeting
 
     def save_model(self, request, obj, form, change):
         if obj.pk is None and getattr(obj, "meeting_id", None) is None:
@@ -64,6 +73,9 @@ class MeetingAdmin(LockedMeetingAdmin):
     def meeting_id_of(self, obj):
         return obj.pk
 
+    def history_object(self, obj):
+        return obj
+
     def save_model(self, request, obj, form, change):
         if obj.pk is None:
             return admin.ModelAdmin.save_model(self, request, obj, form, change)
@@ -94,9 +106,26 @@ class AgendaItemAdmin(LockedMeetingAdmin):
             super().save_related(request, form, formsets, change)
 
 
+class AttachmentAdminForm(forms.ModelForm):
+    """An attachment uploaded in the admin gets the same content check as one uploaded on the meeting page."""
+
+    class Meta:
+        model = Attachment
+        fields = ["meeting", "agenda_item", "file", "title", "original_name", "number"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            self.instance.content_type = check_upload(upload)
+            self.instance.size = upload.size
+        return upload
+
+
 @admin.register(Attachment)
 class AttachmentAdmin(LockedMeetingAdmin):
+    form = AttachmentAdminForm
     list_display = ["__str__", "meeting", "content_type", "size"]
+    readonly_fields = ["content_type", "size"]
 
 
 class AgendaTemplateItemInline(admin.TabularInline):
@@ -105,9 +134,11 @@ class AgendaTemplateItemInline(admin.TabularInline):
 
 
 @admin.register(AgendaTemplate)
-class AgendaTemplateAdmin(admin.ModelAdmin):
+class AgendaTemplateAdmin(LoggedAdmin, admin.ModelAdmin):
     list_display = ["name", "council", "is_default"]
     inlines = [AgendaTemplateItemInline]
 
 
-admin.site.register(CalendarFeed)
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(LoggedAdmin, admin.ModelAdmin):
+    list_display = ["user", "council", "created_at"]

@@ -21,7 +21,9 @@ def _event(meeting, *, url="", stamp):
     event.add("sequence", meeting.ics_sequence)
     if meeting.location:
         event.add("location", meeting.location)
-    lines = [f"{item.number}. {item.title}" if item.number else item.title for item in meeting.items.all()]
+    # Calendars are synced to outside services: a confidential item is named only as such.
+    lines = [f"{item.number}. {item.public_title}" if item.number else item.public_title
+             for item in meeting.items.all()]
     if lines:
         event.add("description", _("Dagordning:") + "\n" + "\n".join(lines) + (f"\n\n{url}" if url else ""))
     if url:

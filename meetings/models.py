@@ -286,6 +286,10 @@ class Attendance(models.Model):
         return self.person_id is None
 
 
+# What a confidential item is called wherever its title may not go (OSL): the calendar, the kallelse.
+CONFIDENTIAL_TITLE = _("Sekretessbelagt ärende")
+
+
 class AgendaItemQuerySet(models.QuerySet):
     """A meeting's agenda items."""
 
@@ -355,6 +359,11 @@ class AgendaItem(models.Model):
     @property
     def presenter_name(self):
         return self.presenter.full_name if self.presenter_id else self.presenter_text
+
+    @property
+    def public_title(self):
+        """The title for what leaves Lobra (calendars, e-mail): a confidential item's title is itself secret."""
+        return str(CONFIDENTIAL_TITLE) if self.confidential else self.title
 
 
 class Decision(models.Model):

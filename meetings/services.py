@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from councils.history import apply_changes
 from councils.models import Membership, log_action
 from councils.tasks import send_email
 
@@ -62,7 +63,7 @@ def agenda_template_replace(*, meeting, user):
                                minutes=item.minutes if n == 0 else "", reports_follow_ups=item.reports_follow_ups)
             for n, item in enumerate(meeting.items.order_by("position", "pk"))
         )
-        log_action(council=meeting.council, user=user, action="Standarddagordning ändrad", obj=template)
+        log_action(council=meeting.council, user=user, action="meetings.agenda.made_standard", obj=meeting)
     return template
 
 
@@ -91,7 +92,7 @@ def meeting_create(*, council, user, data, template=None, adjusters=()):
         Attendance.objects.bulk_create(
             Attendance(meeting=meeting, person=person, position=n) for n, person in enumerate(people)
         )
-        log_action(council=council, user=user, action="Möte skapat", obj=meeting)
+        log_action(council=council, user=user, action="meetings.meeting.created", obj=meeting)
     return meeting
 
 
@@ -135,7 +136,7 @@ def agenda_item_add(*, meeting, user, title, numbered=True):
             meeting=meeting, title=title, position=items.next_position(),
             number=items.next_number() if numbered else None,
         )
-        log_action(council=meeting.council, user=user, action="meetings.item.added", obj=item)
+        log_action(council=meeting.council, user=user, action="meetings.item.added", obj=meeting, data={"item": str(item)})
     return item
 
 
@@ -149,7 +150,8 @@ def agenda_item_update(*, item, user, numbered):
         item.save(update_fields=["title", "presenter", "presenter_text", "reports_follow_ups", "confidential",
                                  "confidentiality_ground", "number"])
         _renumber(meeting.pk)
-        log_action(council=meeting.council, user=user, action="meetings.item.changed", obj=item)
+        log_action(council=meeting.council, user=user, action="meetings.item.changed", obj=meeting,
+                   data={"item": str(item)})
     return item
 
 
@@ -171,7 +173,8 @@ def agenda_item_delete(*, item, user, text_confirmed=False):
             raise ItemHasText(item)
         item.delete()
         _renumber(meeting.pk)
-        log_action(council=meeting.council, user=user, action="meetings.item.deleted", obj=item)
+        log_action(council=meeting.council, user=user, action="meetings.item.deleted", obj=meeting,
+                   data={"item": str(item)})
 
 
 @dataclass
@@ -204,7 +207,8 @@ def minutes_save(*, item, user, minutes, base_version):
             and now - item.minutes_updated_at < AUDIT_QUIET_PERIOD
         )
         if not quiet:
-            log_action(council=item.meeting.council, user=user, action="meetings.minutes.saved", obj=item)
+            log_action(council=item.meeting.council, user=user, action="meetings.minutes.saved", obj=item.meeting,
+                       data={"item": str(item)})
     item.minutes, item.version, item.minutes_updated_at, item.minutes_updated_by = clean, base_version + 1, now, user
     return MinutesSave(saved=True, item=item)
 
@@ -228,14 +232,16 @@ def attendance_add(*, meeting, user, row):
         row.meeting = meeting
         row.position = Attendance.objects.filter(meeting_id=meeting.pk).count()
         row.save()
-        log_action(council=meeting.council, user=user, action="meetings.attendance.added", obj=row)
+        log_action(council=meeting.council, user=user, action="meetings.attendance.added", obj=meeting,
+                   data={"name": row.name})
     return row
 
 
 def attendance_delete(*, row, user):
     with meeting_locked(row.meeting_id) as meeting:
         row.delete()
-        log_action(council=meeting.council, user=user, action="meetings.attendance.deleted", obj=row)
+        log_action(council=meeting.council, user=user, action="meetings.attendance.deleted", obj=meeting,
+                   data={"name": row.name})
 
 
 def decision_add(*, item, user, decision):
@@ -244,14 +250,16 @@ def decision_add(*, item, user, decision):
         decision.agenda_item = item
         decision.position = Decision.objects.filter(agenda_item_id=item.pk).count()
         decision.save()
-        log_action(council=meeting.council, user=user, action="meetings.decision.added", obj=decision)
+        log_action(council=meeting.council, user=user, action="meetings.decision.added", obj=meeting,
+                   data={"item": str(item), "decision": decision.text[:200]})
     return decision
 
 
 def decision_delete(*, decision, user):
     with meeting_locked(decision.agenda_item.meeting_id) as meeting:
         decision.delete()
-        log_action(council=meeting.council, user=user, action="meetings.decision.deleted", obj=decision)
+        log_action(council=meeting.council, user=user, action="meetings.decision.deleted", obj=meeting,
+                   data={"item": str(decision.agenda_item), "decision": decision.text[:200]})
 
 
 def attachment_add(*, meeting, user, attachment):
@@ -260,7 +268,8 @@ def attachment_add(*, meeting, user, attachment):
         attachment.meeting = meeting
         attachment.uploaded_by = user
         attachment.save()
-        log_action(council=meeting.council, user=user, action="meetings.attachment.added", obj=attachment)
+        log_action(council=meeting.council, user=user, action="meetings.attachment.added", obj=meeting,
+                   data={"attachment": str(attachment)})
     return attachment
 
 
@@ -268,17 +277,17 @@ def attachment_delete(*, attachment, user):
     with meeting_locked(attachment.meeting_id) as meeting:
         attachment.delete()
         transaction.on_commit(lambda: attachment.file.delete(save=False))
-        log_action(council=meeting.council, user=user, action="meetings.attachment.deleted", obj=attachment)
+        log_action(council=meeting.council, user=user, action="meetings.attachment.deleted", obj=meeting,
+                   data={"attachment": str(attachment)})
 
 
 def meeting_update(*, meeting, user, data, adjusters):
     """Save a meeting's edited details (planning status included, never the protocol state)."""
     with meeting_locked(meeting.pk) as locked:
-        for name, value in data.items():
-            setattr(locked, name, value)
+        changes = apply_changes(locked, data)
         locked.save()
         locked.adjusters.set(adjusters)
-        log_action(council=locked.council, user=user, action="meetings.meeting.changed", obj=locked)
+        log_action(council=locked.council, user=user, action="meetings.meeting.changed", obj=locked, data=changes)
     return locked
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
+from councils.history import history_for
 
 from . import services
 from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
 from .editor import editor_media, editor_texts, minutes_widget_html
+from .files import file_response
 from .filters import MeetingFilter
 from .forms import (
     AddPersonForm,
@@ -105,7 +107,8 @@ def _page_context(request, meeting):
 @login_required
 def meeting_detail(request, pk):
     meeting = get_meeting_for(request.user, pk, queryset=Meeting.objects.for_page_head(), prefetch=page_prefetches())
-    return render(request, "meetings/meeting_detail.html", _page_context(request, meeting))
+    return render(request, "meetings/meeting_detail.html",
+                  _page_context(request, meeting) | {"history": history_for(meeting)})
 
 
 @login_required
@@ -384,12 +387,8 @@ def attachment_upload(request, pk):
 def attachment_download(request, pk):
     attachment = get_attachment_for(request.user, pk)
     ending = attachment.file.name.rsplit(".", 1)[-1]
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
-                            as_attachment=not attachment.content_type.startswith(("image/", "application/pdf")),
-                            filename=f"{attachment.title}.{ending}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(attachment.file.open("rb"), content_type=attachment.content_type,
+                         filename=f"{attachment.title}.{ending}")
 
 
 @login_required

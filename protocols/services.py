@@ -91,7 +91,8 @@ def protocol_send(*, meeting, user, absolute_url=lambda path: path):
             due_date=justering_due_date(meeting, correction=is_correction), is_correction=is_correction, correction_reason=correction_reason,
         )
         _set_state(locked, ProtocolState.OUT_FOR_JUSTERING)
-        log_action(council=meeting.council, user=user, action="protocols.version.sent", obj=version)
+        log_action(council=meeting.council, user=user, action="protocols.version.sent", obj=meeting,
+                   data={"version": version.number})
         link = absolute_url(version.get_absolute_url())
         emails = [person.email for person, _role in approvers_of(meeting)]
         _notify(
@@ -111,7 +112,8 @@ def protocol_withdraw(*, meeting, user):
         version.status = ProtocolVersion.Status.WITHDRAWN
         version.save(update_fields=["status"])
         _set_state(locked, _reopened_state(meeting.pk))
-        log_action(council=meeting.council, user=user, action="protocols.version.withdrawn", obj=version)
+        log_action(council=meeting.council, user=user, action="protocols.version.withdrawn", obj=meeting,
+                   data={"version": version.number})
     return version
 
 
@@ -130,7 +132,8 @@ def protocol_correction_start(*, meeting, user, reason):
         version.pending_correction_reason = reason
         version.save(update_fields=["correction_started_at", "correction_started_by", "pending_correction_reason"])
         _set_state(locked, ProtocolState.IN_CORRECTION)
-        log_action(council=meeting.council, user=user, action="protocols.correction.started", obj=version)
+        log_action(council=meeting.council, user=user, action="protocols.correction.started", obj=meeting,
+                   data={"version": version.number})
     return version
 
 
@@ -178,7 +181,8 @@ def version_answer(*, version, user, decision, comment="", item_comments=None, a
             version.status = ProtocolVersion.Status.RETURNED
             version.save(update_fields=["status"])
             _set_state(locked, _reopened_state(meeting.pk))
-            log_action(council=meeting.council, user=user, action="protocols.version.returned", obj=version)
+            log_action(council=meeting.council, user=user, action="protocols.version.returned", obj=meeting,
+                       data={"version": version.number})
             emails = [version.created_by.email] if version.created_by and version.created_by.email else []
             if meeting.secretary_id:
                 emails.append(meeting.secretary.email)
@@ -189,7 +193,8 @@ def version_answer(*, version, user, decision, comment="", item_comments=None, a
                 "protocols/email_returned.txt", emails, context,
             )
             return approval
-        log_action(council=meeting.council, user=user, action="protocols.version.approved", obj=version)
+        log_action(council=meeting.council, user=user, action="protocols.version.approved", obj=meeting,
+                   data={"version": version.number})
         approved = set(version.approvals.filter(decision=Approval.Decision.APPROVED).values_list("person_id", flat=True))
         if approved >= {a["person_id"] for a in version.approvers}:
             _finalise(version=version, meeting=locked, user=user)
@@ -274,7 +279,8 @@ def _finalise(*, version, meeting, user):
     version.seal_error = ""
     version.save(update_fields=["status", "finalised_at", "seal_error"])
     _set_state(meeting, ProtocolState.FINAL)
-    log_action(council=meeting.council, user=user, action="protocols.version.finalised", obj=version)
+    log_action(council=meeting.council, user=user, action="protocols.version.finalised", obj=meeting,
+               data={"version": version.number})
     enqueue_seal(version)
     return version
 
@@ -294,7 +300,8 @@ def protocol_seal_retry(*, version, user):
         version.seal_error = ""
         version.seal_attempts = 0
         version.save(update_fields=["seal_error", "seal_attempts"])
-        log_action(council=version.meeting.council, user=user, action="protocols.version.seal_retried", obj=version)
+        log_action(council=version.meeting.council, user=user, action="protocols.version.seal_retried",
+                   obj=version.meeting, data={"version": version.number})
         enqueue_seal(version)
     return version
 
@@ -332,7 +339,8 @@ def protocol_seal(*, version_id, sha256):
         version.seal_error = ""
         version.save()
         meeting = version.meeting
-        log_action(council=meeting.council, user=None, action="protocols.version.sealed", obj=version)
+        log_action(council=meeting.council, user=None, action="protocols.version.sealed", obj=meeting,
+                   data={"version": version.number})
         people = [meeting.secretary] if meeting.secretary_id else []
         emails = [p.email for p in people] + ([version.created_by.email] if version.created_by else [])
         link = reverse("protocols:protocol_pdf", args=[meeting.pk])

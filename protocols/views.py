@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from meetings import files
 from meetings.access import get_meeting_for
 
 from . import services as justering
@@ -22,7 +23,6 @@ from .models import Approval, ProtocolVersion, justering_due_date
 from .preflight import protocol_preflight
 from .snapshot import SnapshotMismatch, meeting_for_snapshot
 
-MAX_UPLOAD = 20 * 1024 * 1024
 logger = logging.getLogger(__name__)
 
 
@@ -72,12 +72,11 @@ class VerifyForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
+        if upload.size > files.MAX_SIZE:
             raise forms.ValidationError(_("Filen är större än 20 MB."))
-        data = upload.read()
-        if not data.startswith(b"%PDF-"):
+        if files.sniff(upload) != "pdf":  # the same content check as every upload
             raise forms.ValidationError(_("Filen är inte en PDF."))
-        return data
+        return upload.read()
 
 
 def _absolute(request):
@@ -226,7 +225,8 @@ def version_preview(request, pk):
         return _refused(request, _("Protokollversionens innehåll stämmer inte med sin kontrollsumma och visas inte. "
                                    "Kontakta Lobras förvaltare."))
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="forhandsgranskning-{version.meeting_id}-v{version.number}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="forhandsgranskning-{version.meeting_id}-v{version.number}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -250,7 +250,7 @@ def _serve(request, version, field, sha256, filename):
                                    "Händelsen är loggad; protokollet kan förseglas på nytt från den frysta "
                                    "versionen."))
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["ETag"] = f'"{sha256}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from councils.models import AuditEntry, Membership, Organisation, Person
+from councils.models import LogEntry, Membership, Organisation, Person
 
 D = datetime.date
 
@@ -66,7 +66,7 @@ def test_coordinator_adds_person_with_role(coordinator_client, council, forum):
     person = Person.objects.get(last_name="Dahl")
     membership = person.memberships.get()
     assert (membership.forum, membership.role, membership.valid_from) == (forum, "ledamot", D(2025, 2, 1))
-    assert AuditEntry.objects.filter(council=council, action="Person tillagd").exists()
+    assert LogEntry.objects.filter(council=council, action="councils.person.created").exists()
 
 
 def test_invalid_email_gets_swedish_message_and_saves_nothing(coordinator_client, council):

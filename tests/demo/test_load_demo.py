@@ -1,5 +1,6 @@
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate as django_authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from councils.models import Council, Forum, Membership, Person
 
@@ -13,6 +14,11 @@ def test_load_demo_twice_changes_nothing(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert counts() == first
     assert first[2] >= 15
+
+
+def authenticate(**credentials):
+    """Log in as the login form does: django-axes needs the request to count failures per address."""
+    return django_authenticate(RequestFactory().post("/konto/login/"), **credentials)
 
 
 def test_demo_logins_work_and_isolate_councils(db, monkeypatch):

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
-from councils.models import AuditEntry
+from councils.models import LogEntry
 from measures.access import get_agreement_for, get_measure_for
 from measures.models import Comment, FollowUp
 
@@ -89,7 +89,7 @@ def test_responsible_member_adds_a_follow_up(member_client, member, police_measu
     assert (follow_up.author, follow_up.status, follow_up.date) == (member, "gron", datetime.date(2025, 6, 1))
     police_measure.refresh_from_db()
     assert police_measure.follow_up_due == datetime.date(2025, 9, 1)
-    assert AuditEntry.objects.filter(action="Uppföljning tillagd").exists()
+    assert LogEntry.objects.filter(action="measures.followup.added").exists()
 
 
 def test_member_not_responsible_cannot_add_a_follow_up(member_client, municipal_measure):

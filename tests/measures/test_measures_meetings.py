@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from councils.models import AuditEntry
+from councils.models import LogEntry
 from measures.models import Activity, FollowUp
 from measures.selectors import follow_ups_for_meeting
 from meetings.models import AgendaItem, Decision, Meeting
@@ -127,7 +127,7 @@ def test_coordinator_turns_a_task_into_an_activity(coordinator_client, task, pol
     assert response.status_code == 302
     activity = police_measure.activities.get(decision=task)
     assert activity.position == 1
-    assert AuditEntry.objects.filter(action="Uppdrag blev aktivitet").exists()
+    assert LogEntry.objects.filter(action="measures.activity.from_decision").exists()
     again = coordinator_client.post(url, {"measure": police_measure.pk, "text": "igen"})
     assert again.status_code == 302
     assert Activity.objects.filter(decision=task).count() == 1

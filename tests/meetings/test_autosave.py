@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from councils.models import AuditEntry
+from councils.models import LogEntry
 from meetings.models import AgendaItem
 
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -70,7 +70,7 @@ def test_autosave_only_accepts_post(coordinator_client, item):
 def test_repeated_autosaves_by_the_same_writer_leave_one_audit_entry(coordinator_client, item):
     for version in (1, 2, 3):
         assert save(coordinator_client, item, f"<p>v{version}</p>", version).status_code == 200
-    assert AuditEntry.objects.filter(action="meetings.minutes.saved").count() == 1
+    assert LogEntry.objects.filter(action="meetings.minutes.saved").count() == 1
 
 
 def test_an_autosave_round_trip_takes_a_handful_of_queries(coordinator_client, item, django_assert_max_num_queries):

@@ -3,7 +3,7 @@ import zoneinfo
 
 from django.urls import reverse
 
-from councils.models import AuditEntry, Forum, Membership
+from councils.models import Forum, LogEntry, Membership
 from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Attendance, Decision, Meeting
 from meetings.services import default_agenda
 
@@ -27,7 +27,7 @@ def test_a_new_meeting_gets_the_standard_agenda_and_calls_every_member(coordinat
     assert all(a.status == Attendance.Status.CALLED for a in meeting.attendances.all())
     local = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Stockholm"))
     assert (local.hour, local.minute) == (9, 0)
-    assert AuditEntry.objects.filter(action="Möte skapat").exists()
+    assert LogEntry.objects.filter(action="meetings.meeting.created").exists()
 
 
 def test_a_council_with_its_own_standard_agenda_gets_that_agenda(secretary_client, council):

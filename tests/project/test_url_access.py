@@ -54,6 +54,7 @@ ROUTES = {
     # Organisations are shared: a coordinator of any council maintains them, so the outsider may.
     "councils:organisations": Case(lambda o: [], outsider=False),
     "councils:organisation_create": Case(lambda o: [], outsider=False),
+    "councils:organisation": Case(on("organisation"), outsider=False),
     "councils:organisation_edit": Case(on("organisation"), outsider=False),
     "councils:organisation_delete": Case(on("organisation"), method="post", outsider=False),
     "meetings:list": Case(on("council"), wrong=None),
@@ -101,6 +102,8 @@ ROUTES = {
     "measures:plan_csv": Case(on("agreement"), wrong=None),
     "measures:plan_import": Case(on("agreement"), wrong=NO_MEASURES_WRITE),
     "measures:agreement_edit": Case(on("agreement"), wrong=NO_MEASURES_WRITE),
+    # The fixture's agreement has no document (404 for members); anonymous and outsider are what is checked.
+    "measures:agreement_document": Case(on("agreement"), wrong=None),
     "measures:area_create": Case(on("agreement"), wrong=NO_MEASURES_WRITE),
     "measures:area_edit": Case(on("area"), wrong=NO_MEASURES_WRITE),
     "measures:measure": Case(on("measure"), wrong=None),

@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from councils.models import AuditEntry
+from councils.models import LogEntry
 from meetings import services as meeting_services
 from meetings.locking import MeetingLocked
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
@@ -66,7 +66,7 @@ def test_sending_freezes_the_protocol_with_its_hash(held_meeting, secretary, cha
     assert version.due_date == datetime.date(2026, 11, 27)
     assert sorted(mail.outbox[0].to) == sorted([chair.email, adjuster.email])
     assert "/meetings/protocol-versions/" in mail.outbox[0].body
-    assert AuditEntry.objects.filter(action="protocols.version.sent").exists()
+    assert LogEntry.objects.filter(action="protocols.version.sent").exists()
 
 
 def test_frozen_version_does_not_follow_later_edits(held_meeting, secretary):

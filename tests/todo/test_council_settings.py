@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from councils.models import AuditEntry
+from councils.models import LogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_the_coordinator_sets_the_justering_days(coordinator_client, council):
     assert response.status_code == 302
     council.refresh_from_db()
     assert council.justering_days == 21
-    assert AuditEntry.objects.filter(action="councils.council.settings_changed").exists()
+    assert LogEntry.objects.filter(action="councils.council.settings_changed").exists()
 
 
 @pytest.mark.parametrize("value", ["0", "91", "fjorton"])

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from councils.models import AuditEntry, Membership
+from councils.models import LogEntry, Membership
 from todo.models import Notification, Reminder, ReminderKind, ReminderOptOut
 from todo.reminders import reminders_send
 
@@ -105,7 +105,7 @@ def test_a_recipient_who_left_the_council_is_skipped_and_logged(make_measure, me
     assert (result.sent, result.skipped) == (0, 1) and not mail.outbox
     assert Reminder.objects.get().status == Reminder.Status.SKIPPED
     assert "todo.reminder.skipped" in caplog.text
-    assert AuditEntry.objects.filter(action="todo.reminder.skipped").count() == 1
+    assert LogEntry.objects.filter(action="todo.reminder.skipped").count() == 1
     assert reminders_send().skipped == 0  # skipped once, not every day
 
 
@@ -124,7 +124,7 @@ def test_a_reminder_for_a_deleted_object_is_skipped_and_logged(make_measure, mem
 def test_sent_reminders_are_in_the_audit_log(make_measure, member):
     make_measure("Trygghetsvandring", due=days(2), people=[member])
     reminders_send()
-    assert AuditEntry.objects.filter(action="todo.reminder.sent", user__isnull=True).count() == 1
+    assert LogEntry.objects.filter(action="todo.reminder.sent", user__isnull=True).count() == 1
 
 
 def test_the_command_dry_run_sends_and_records_nothing(make_measure, member, capsys):
