@@ -37,7 +37,7 @@ def fill_statement():
 
 def demo_objects():
     """The demo objects whose pages the tests visit, found by what they are rather than by id."""
-    from councils.models import Council, Forum, Membership, Organisation, Person
+    from councils.models import Council, Forum, Membership, Person
     from measures.models import Agreement, Measure, Place, PriorityArea
     from meetings.models import Attachment, Attendance, Decision, Meeting
     from protocols.models import ProtocolVersion
@@ -66,9 +66,21 @@ def demo_objects():
         person=Person.objects.get(user__username="ledamot"),
         membership=Membership.objects.filter(council=council).first(),
         forum=Forum.objects.filter(council=council).first(),
-        organisation=Organisation.objects.first(),
+        organisation=changeable_organisation(),
         settings_token=settings_token(Person.objects.get(user__username="ledamot")),
     )
+
+
+def changeable_organisation():
+    """An organisation the demo coordinator may change: one no council she does not coordinate uses."""
+    from django.contrib.auth import get_user_model
+
+    from councils.access import councils_using, may_change_organisation
+    from councils.models import Organisation
+
+    coordinator = get_user_model().objects.get(username="samordnare")
+    return next(o for o in Organisation.objects.order_by("pk")
+                if may_change_organisation(coordinator, councils_using(o)))
 
 
 @pytest.fixture(scope="package")

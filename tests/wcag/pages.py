@@ -69,6 +69,7 @@ PAGES = {
     "councils:organisation_create": Page(roles=COORDINATOR),
     "councils:organisation_edit": Page(lambda o: [o.organisation.pk], roles=COORDINATOR),
     "councils:organisation_delete": POST,
+    "councils:organisation": Page(lambda o: [o.organisation.pk], roles=COORDINATOR),
     "councils:account_settings": Page(roles=COORDINATOR_AND_MEMBER),
     "councils:council_settings": Page(lambda o: [o.council.pk], roles=COORDINATOR),
     # Att göra: start page, notifications, reminders
@@ -132,6 +133,7 @@ PAGES = {
     "measures:plan": Page(lambda o: [o.agreement.pk]),
     "measures:plan_pdf": FILE,
     "measures:plan_csv": FILE,
+    "measures:agreement_document": FILE,
     "measures:plan_import": Page(lambda o: [o.agreement.pk], roles=COORDINATOR),
     "measures:agreement_edit": Page(lambda o: [o.agreement.pk], roles=COORDINATOR),
     "measures:area_create": Page(lambda o: [o.agreement.pk], roles=COORDINATOR),
