@@ -25,9 +25,12 @@ PAGES = {
     "search_compound": "Search: compound tail (störningar)",
     "search_common_icontains": "Search: common word, plain icontains",
     "search_compound_icontains": "Search: compound tail, plain icontains",
+    "compliance": "Lagkrav och uppföljning (compliance)",
+    "problem": "Problem page (causes, measures, follow-ups)",
 }
 # p95 targets in ms at full scale; every page's query count must not grow with the data.
-P95_TARGETS = {"meeting": 50, "plan": 150, "plan_filtered": 150, "search_common": 80, "search_compound": 80}
+P95_TARGETS = {"meeting": 50, "plan": 150, "plan_filtered": 150, "search_common": 80, "search_compound": 80,
+               "compliance": 80, "problem": 80}
 
 
 @dataclass

@@ -20,6 +20,8 @@ PERMISSIONS = {
     "measures.write": frozenset({Role.COORDINATOR}),
     # Follow-ups on every measure; members who answer for a measure may follow up that one (measures.access).
     "measures.follow_up": frozenset({Role.COORDINATOR}),
+    # Lägesbilder, their sources, problems, indicators, cause trees and medborgarlöften.
+    "assessments.write": frozenset({Role.COORDINATOR}),
 }
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "meetings",
     "protocols",
     "measures",
+    "assessments",
     "todo",
     "search",
     # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).

@@ -20,5 +20,6 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("", include("todo.urls")),
     path("accessibility/", include("accessibility.urls")),
+    path("councils/<int:council_pk>/", include("assessments.urls")),
     path("", include("councils.urls")),
 ]

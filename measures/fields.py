@@ -103,6 +103,9 @@ PLAN_FIELDS = [
     PlanField("title", table=NOT_IN_TABLE, search=True, rows=2),  # the table's caption row
     PlanField("problem", table=IF_FILLED, search=True, rows=2, table_label=_problem_label),
     PlanField("place", table=IF_FILLED, rows=0),
+    PlanField("prevention_type", table=IF_FILLED, rows=0),
+    PlanField("effect_horizon", table=IF_FILLED, rows=0),
+    PlanField("evidence_basis", table=IF_FILLED, rows=0),
     PlanField("responsible_text", search=True, rows=0, table_value=_responsible),
     PlanField("responsible_organisations", table=NOT_IN_TABLE, rows=0),  # shown in the "ansvarig" row
     PlanField("responsible_people", table=NOT_IN_TABLE, csv=False, rows=0),

@@ -17,7 +17,13 @@ from .spreadsheet import MAX_IMPORT_BYTES, MAX_IMPORT_ROWS
 class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "document", "description"]
+        fields = ["title", "parties", "valid_from", "valid_to", "extended_to", "signed_on", "signed_by",
+                  "decision_reference", "document", "description", "causes_text", "measurable_goals",
+                  "documentation", "follow_up_method"]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in (
+                "signed_by", "causes_text", "measurable_goals", "documentation", "follow_up_method")},
+        }
         field_classes = {name: DateField for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
 
     def __init__(self, *args, council, **kwargs):

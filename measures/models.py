@@ -57,6 +57,17 @@ class Agreement(models.Model):
     document = models.FileField(_("dokument"), upload_to=agreement_document_path, blank=True, max_length=300,
                                 help_text=_("PDF, DOCX, XLSX, ODT, PNG eller JPEG, högst 20 MB."))
     description = models.TextField(_("inledning"), blank=True)
+    # The terms Brå's Samverkanshandboken asks of a samverkansöverenskommelse; the problems in focus
+    # are linked from the assessments app (Problem.agreements), which depends on this one.
+    decision_reference = models.CharField(
+        _("beslutsreferens"), max_length=200, blank=True,
+        help_text=_("Diarienummer eller paragraf i beslutet som antog planen, t.ex. \"SDN 2017-01-26 § 12\"."),
+    )
+    causes_text = models.TextField(_("orsaker i fokus"), blank=True)
+    measurable_goals = models.TextField(_("mätbara mål"), blank=True)
+    documentation = models.TextField(_("hur arbetet dokumenteras"), blank=True)
+    follow_up_method = models.TextField(_("hur arbetet följs upp"), blank=True)
+    signed_by = models.TextField(_("undertecknad av"), blank=True, help_text=_("Namn och roll, en per rad."))
 
     class Meta:
         ordering = ["-valid_from", "title"]
@@ -87,6 +98,10 @@ class Agreement(models.Model):
     @property
     def ends_on(self):
         return self.extended_to or self.valid_to
+
+    @property
+    def is_adopted(self):
+        return bool(self.decision_reference.strip())
 
     @property
     def is_current(self):
@@ -123,6 +138,22 @@ class PriorityArea(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PreventionType(models.TextChoices):
+    SOCIAL = "social", _("Social")
+    SITUATIONAL = "situationell", _("Situationell")
+
+
+class EffectHorizon(models.TextChoices):
+    SHORT = "kort", _("Kort sikt")
+    LONG = "lang", _("Lång sikt")
+
+
+class EvidenceBasis(models.TextChoices):
+    PROVEN = "beprovad", _("Beprövad")
+    EVALUATED = "utvarderad", _("Utvärderad")
+    NEW = "ny", _("Ny")
 
 
 class PositionQuerySet(models.QuerySet):
@@ -184,6 +215,15 @@ class Measure(models.Model):
     )
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.PLAN)
     title = models.TextField(_("åtgärd"))
+    prevention_type = models.CharField(
+        _("typ av prevention"), max_length=20, choices=PreventionType.choices, blank=True,
+    )
+    effect_horizon = models.CharField(_("effekt på"), max_length=10, choices=EffectHorizon.choices, blank=True)
+    evidence_basis = models.CharField(
+        _("kunskapsunderlag"), max_length=20, choices=EvidenceBasis.choices, blank=True,
+        help_text=_("Beprövad: använd och dokumenterad på flera håll; utvärderad: effekten är studerad; ny: ingen "
+                    "av dem ännu."),
+    )
     problem = models.TextField(
         _("problemområde"), blank=True, help_text=_("Problemet (eller utvecklingsområdet) som åtgärden svarar mot.")
     )

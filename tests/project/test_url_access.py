@@ -11,6 +11,7 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from assessments.models import Assessment, Cause, CitizenPromise, Problem, Source
 from councils.models import Organisation
 from measures.models import Agreement, Measure, Place, PriorityArea
 from meetings.models import AgendaItem, Attachment, Attendance, Decision, Meeting
@@ -35,7 +36,12 @@ def on(attribute):
 
 
 # The role that lacks each permission: the secretary writes meetings but manages neither members nor the plan.
-NO_COUNCIL_MANAGE = NO_MEASURES_WRITE = "secretary"
+NO_COUNCIL_MANAGE = NO_MEASURES_WRITE = NO_ASSESSMENTS_WRITE = "secretary"
+
+
+def under_council(attribute):
+    """Assessments' addresses are nested under the council: council pk, then the object's."""
+    return lambda o: [o.council.pk, getattr(o, attribute).pk]
 
 ROUTES = {
     "councils:overview": Case(lambda o: [], wrong=None, outsider=False),
@@ -121,6 +127,27 @@ ROUTES = {
     "todo:notification_open": Case(on("notification"), wrong=None),
     "todo:notifications_read": Case(lambda o: [], method="post", wrong=None, outsider=False),
     "todo:reminder_settings": Case(lambda o: [], wrong=None, outsider=False),
+    "assessments:assessment_list": Case(on("council"), wrong=None),
+    "assessments:assessment_create": Case(on("council"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:assessment_detail": Case(under_council("assessment"), wrong=None),
+    "assessments:assessment_edit": Case(under_council("assessment"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:assessment_pdf": Case(under_council("assessment"), wrong=None),
+    "assessments:assessment_csv": Case(under_council("assessment"), wrong=None),
+    "assessments:source_create": Case(under_council("assessment"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:problem_create": Case(under_council("assessment"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:source_attachment": Case(under_council("source"), wrong=None),
+    "assessments:problem_detail": Case(under_council("problem"), wrong=None),
+    "assessments:problem_edit": Case(under_council("problem"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:indicator_create": Case(under_council("problem"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:cause_create": Case(under_council("problem"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:measure_create": Case(under_council("problem"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:cause_edit": Case(under_council("cause"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:measure_links": Case(under_council("measure"), wrong=NO_MEASURES_WRITE),
+    "assessments:followup_create": Case(under_council("measure"), wrong=NO_MEASURES_WRITE),
+    "assessments:compliance_detail": Case(on("council"), wrong=None),
+    "assessments:annualcycle_detail": Case(on("council"), wrong=None),
+    "assessments:promise_create": Case(on("council"), wrong=NO_ASSESSMENTS_WRITE),
+    "assessments:promise_edit": Case(under_council("promise"), wrong=NO_ASSESSMENTS_WRITE),
 }
 
 # Open to anyone, on purpose.
@@ -183,6 +210,14 @@ def objects(council, forum, coordinator, secretary, chair, adjuster, member, mak
     o.measure.responsible_organisations.set([police])  # the member (a police officer) may follow it up
     o.notification = Notification.objects.create(user=member.user, council=council, kind=ReminderKind.TASK_DUE,
                                                  text="Uppdrag", url="/")
+    o.assessment = Assessment.objects.create(council=council, title="Lägesbild 2026",
+                                             period_start=datetime.date(2026, 1, 1),
+                                             period_end=datetime.date(2026, 12, 31))
+    o.source = Source.objects.create(assessment=o.assessment, kind=Source.Kind.choices[0][0], title="Anmälda brott")
+    o.problem = Problem.objects.create(assessment=o.assessment, title="Rån i centrum")
+    o.cause = Cause.objects.create(problem=o.problem, side=Cause.Side.choices[0][0], description="Mörka gångvägar")
+    o.promise = CitizenPromise.objects.create(council=council, promise="Tryggare torg",
+                                              valid_from=datetime.date(2026, 1, 1), valid_to=datetime.date(2026, 12, 31))
     return o
 
 

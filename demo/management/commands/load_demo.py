@@ -8,7 +8,7 @@ from django.test.utils import override_settings
 from demo.councils import DEMO_USERNAMES, demo_password
 
 # One module per domain app, each with load(stdout); the order follows the dependencies.
-DEMO_MODULES = ["demo.councils", "demo.meetings", "demo.protocols", "demo.measures"]
+DEMO_MODULES = ["demo.councils", "demo.meetings", "demo.protocols", "demo.measures", "demo.assessments"]
 # The demo sends kallelser and justering requests; they must never reach the invented addresses.
 DEMO_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

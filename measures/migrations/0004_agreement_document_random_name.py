@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0002_link_meetings'),
+        ('measures', '0003_add_prevention_and_agreement_terms'),
     ]
 
     operations = [
