@@ -37,6 +37,7 @@ def fill_statement():
 
 def demo_objects():
     """The demo objects whose pages the tests visit, found by what they are rather than by id."""
+    from assessments.models import Assessment, Cause, CitizenPromise, Problem
     from councils.models import Council, Forum, Membership, Person
     from measures.models import Agreement, Measure, Place, PriorityArea
     from meetings.models import Attachment, Attendance, Decision, Meeting
@@ -67,6 +68,10 @@ def demo_objects():
         membership=Membership.objects.filter(council=council).first(),
         forum=Forum.objects.filter(council=council).first(),
         organisation=changeable_organisation(),
+        assessment=Assessment.objects.filter(council=council).first(),
+        problem=Problem.objects.of_council(council).first(),
+        cause=Cause.objects.filter(problem__assessment__council=council).first(),
+        promise=CitizenPromise.objects.filter(council=council).first(),
         settings_token=settings_token(Person.objects.get(user__username="ledamot")),
     )
 

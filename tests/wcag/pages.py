@@ -144,6 +144,28 @@ PAGES = {
     "measures:comment_add": POST,
     "measures:place": Page(lambda o: [o.place.pk]),
     "measures:decision_activity": Page(lambda o: [o.assignment.pk], roles=COORDINATOR),
+    # Assessments (lägesbild, problems, causes, medborgarlöften, årshjul): nested under their council
+    "assessments:assessment_list": Page(lambda o: [o.council.pk]),
+    "assessments:assessment_create": Page(lambda o: [o.council.pk], roles=COORDINATOR),
+    "assessments:assessment_detail": Page(lambda o: [o.council.pk, o.assessment.pk]),
+    "assessments:assessment_edit": Page(lambda o: [o.council.pk, o.assessment.pk], roles=COORDINATOR),
+    "assessments:assessment_pdf": FILE,
+    "assessments:assessment_csv": FILE,
+    "assessments:source_create": Page(lambda o: [o.council.pk, o.assessment.pk], roles=COORDINATOR),
+    "assessments:problem_create": Page(lambda o: [o.council.pk, o.assessment.pk], roles=COORDINATOR),
+    "assessments:source_attachment": FILE,
+    "assessments:problem_detail": Page(lambda o: [o.council.pk, o.problem.pk]),
+    "assessments:problem_edit": Page(lambda o: [o.council.pk, o.problem.pk], roles=COORDINATOR),
+    "assessments:indicator_create": Page(lambda o: [o.council.pk, o.problem.pk], roles=COORDINATOR),
+    "assessments:cause_create": Page(lambda o: [o.council.pk, o.problem.pk], roles=COORDINATOR),
+    "assessments:measure_create": Page(lambda o: [o.council.pk, o.problem.pk], roles=COORDINATOR),
+    "assessments:cause_edit": Page(lambda o: [o.council.pk, o.cause.pk], roles=COORDINATOR),
+    "assessments:measure_links": Page(lambda o: [o.council.pk, o.measure.pk], roles=COORDINATOR),
+    "assessments:followup_create": Page(lambda o: [o.council.pk, o.measure.pk], roles=COORDINATOR),
+    "assessments:compliance_detail": Page(lambda o: [o.council.pk]),
+    "assessments:annualcycle_detail": Page(lambda o: [o.council.pk]),
+    "assessments:promise_create": Page(lambda o: [o.council.pk], roles=COORDINATOR),
+    "assessments:promise_edit": Page(lambda o: [o.council.pk, o.promise.pk], roles=COORDINATOR),
 }
 
 # Pages a user meets when something is refused: (route, role) that must answer 403 or 404.
