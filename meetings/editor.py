@@ -1,6 +1,8 @@
 """The minutes editor in the browser: django-prose-editor configured from the sanitiser's extension list."""
 
 from django.forms.widgets import Script
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import ProseEditorWidget, prose_editor_base_media, prose_editor_js
 from js_asset import Media
@@ -89,7 +91,11 @@ def minutes_widget_html(item):
                                                                   "class": "form-control"})
 
 
-def editor_media():
-    """The import map, styles and modules of the minutes editor, for the page's <head>."""
-    return MinutesWidget().media
+def editor_media(*, nonce):
+    """The import map, styles and modules of the minutes editor, for the page's <head>.
+
+    The import map is an inline script, so it carries the response's CSP nonce; nothing else inline is allowed.
+    """
+    html = str(MinutesWidget().media)
+    return mark_safe(html.replace('<script type="importmap"', f'<script type="importmap" nonce="{escape(nonce)}"'))
 

@@ -123,7 +123,7 @@ def meeting_minutes(request, pk):
     for item in context["items"]:
         item.decision_fields = mark_safe(fields.replace("_ITEM_", f"_{item.pk}_"))  # our own template, escaped
         item.minutes_widget = minutes_widget_html(item)
-    context.update(editor_media=editor_media(), editor_texts=editor_texts(), too_long_message=too_long_message())
+    context.update(editor_media=editor_media(nonce=request.csp_nonce), editor_texts=editor_texts(), too_long_message=too_long_message())
     return render(request, "meetings/meeting_minutes.html", context)
 
 
