@@ -8,16 +8,47 @@ from .models import Forum, Membership, Organisation, Person, today
 
 
 class DateInput(forms.DateInput):
-    """A date field that always shows and takes ISO dates (2026-11-22).
+    """A text input that shows ISO dates (2026-11-22).
 
     A plain text input on purpose: the browser's native date picker shows the operating system's format
-    (often 11/22/2026 on English Windows), and Swedish municipal practice is ISO dates.
+    (often 11/22/2026 on English Windows), and Swedish municipal practice is ISO dates. No `inputmode=numeric`:
+    an iPhone's number pad has no "-".
     """
 
     def __init__(self, attrs=None):
-        attrs = {"placeholder": "ÅÅÅÅ-MM-DD", "inputmode": "numeric", "autocomplete": "off",
-                 "pattern": r"\d{4}-\d{2}-\d{2}", "title": _("Datum som ÅÅÅÅ-MM-DD, t.ex. 2026-11-22"), **(attrs or {})}
+        attrs = {"placeholder": "ÅÅÅÅ-MM-DD", "autocomplete": "off", "size": 10, **(attrs or {})}
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A date field that takes 2026-11-22 or 20261122 and says so beside the field and in its error."""
+
+    widget = DateInput
+    input_formats = ["%Y-%m-%d", "%Y%m%d"]
+    default_error_messages = {"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.")}
+
+    def __init__(self, *, help_text="", **kwargs):
+        # Django ties help text to the input with aria-describedby; model fields pass an empty one.
+        super().__init__(help_text=help_text or _("ÅÅÅÅ-MM-DD, till exempel 2026-11-22"), **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    """A text input that shows times as Swedish protocols write them (09.00), not the system's 09:00 AM."""
+
+    def __init__(self, attrs=None):
+        attrs = {"placeholder": "TT.MM", "autocomplete": "off", "size": 5, **(attrs or {})}
+        super().__init__(attrs=attrs, format="%H.%M")
+
+
+class TimeField(forms.TimeField):
+    """A time field that takes 09.00, 09:00, 0900 or 9 and names the format in its help text and error."""
+
+    widget = TimeInput
+    input_formats = ["%H.%M", "%H:%M", "%H%M", "%H"]
+    default_error_messages = {"invalid": _("Skriv tiden som TT.MM, till exempel 09.00.")}
+
+    def __init__(self, *, help_text="", **kwargs):
+        super().__init__(help_text=help_text or _("TT.MM, till exempel 09.00"), **kwargs)
 
 
 class PersonForm(forms.ModelForm):
@@ -40,7 +71,7 @@ class PersonCreateForm(MembershipFieldsMixin, PersonForm):
 
     forum = forms.ModelChoiceField(queryset=Forum.objects.none(), required=False, label=_("Forum"))
     role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.MEMBER, label=_("Roll"))
-    valid_from = forms.DateField(initial=today, label=_("Från"), widget=DateInput())
+    valid_from = DateField(initial=today, label=_("Från"))
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +83,7 @@ class MembershipForm(MembershipFieldsMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "forum", "role", "valid_from", "valid_to", "note"]
-        widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
+        field_classes = {"valid_from": DateField, "valid_to": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,7 +97,7 @@ class MembershipForm(MembershipFieldsMixin, forms.ModelForm):
 
 
 class MembershipEndForm(forms.Form):
-    valid_to = forms.DateField(label=_("Sista dag"), initial=today, widget=DateInput())
+    valid_to = DateField(label=_("Sista dag"), initial=today)
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)

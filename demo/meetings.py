@@ -55,7 +55,7 @@ PIA, SARA, MEHMET, HENRIK = ("Pia", "Sjöholm"), ("Sara", "Holm"), ("Mehmet", "Y
 LINA, OLOF = ("Lina", "Forsberg"), ("Olof", "Strand")
 
 TABLE = """
-<h4>Platssamverkan Liljeholmen – problem, åtgärder/insatser</h4>
+<h3>Platssamverkan Liljeholmen – problem, åtgärder/insatser</h3>
 <table><thead><tr><th>Problemområde</th><th>Åtgärd/insats</th><th>Deltagare</th><th>Sammankallande/ansvarig</th>
 <th>Status/uppföljning</th></tr></thead><tbody>
 <tr><td>Liljeholmstorget: ordningsstörningar och unga i destruktiva miljöer</td><td>Gemensam chattgrupp för
@@ -80,25 +80,25 @@ MEETINGS = [
         "items": [
             ("Mötets öppnande", 1, None, OPENING.format(chair="Erik Sandberg"), [], ""),
             ("Information", 2, None, """
-<h4>Lokal samverkansöverenskommelse mellan polis och kommun</h4>
+<h3>Lokal samverkansöverenskommelse mellan polis och kommun</h3>
 <p>Överenskommelsen är undertecknad och gäller 2022–2024. Prioriterade områden är Liljeholmen, inbrott,
 trafik och unga i riskmiljöer.</p>
-<h4>Trygg hela veckan</h4>
+<h3>Trygg hela veckan</h3>
 <ul><li><strong>YOLO</strong> – nästan alla skolor har genomfört eller bokat programmet under läsåret.</li>
 <li><strong>RoS</strong> – programmet erbjuds alla högstadieskolor under våren.</li></ul>
-<h4>Polis</h4><p>Medborgarlöftet för Liljeholmen gäller fortsatt. Samverkanshelger genomförs minst 30 helger under
+<h3>Polis</h3><p>Medborgarlöftet för Liljeholmen gäller fortsatt. Samverkanshelger genomförs minst 30 helger under
 året. Läs mer på <a href="https://polisen.se/medborgarloften">polisen.se/medborgarloften</a>.</p>
-<h4>Brand</h4><p>Räddningstjänsten följer nybyggnationen i stadsdelsområdet. Brandinstruktörerna presenterar sin
+<h3>Brand</h3><p>Räddningstjänsten följer nybyggnationen i stadsdelsområdet. Brandinstruktörerna presenterar sin
 verksamhet vid nästa sammanträde.</p>
-<h4>Samhällsplanering</h4><p>Tre olovliga bosättningar har hanterats sedan årsskiftet. Slyröjning längs E4:an sker
+<h3>Samhällsplanering</h3><p>Tre olovliga bosättningar har hanterats sedan årsskiftet. Slyröjning längs E4:an sker
 under våren för att öka insynen.</p>
-<h4>Skola</h4><p>Skolorna rapporterar hög stressnivå bland elever. Elevhälsan förstärks under våren.</p>
-<h4>Äldreomsorg</h4><p>Ingen information.</p>""", [], ""),
+<h3>Skola</h3><p>Skolorna rapporterar hög stressnivå bland elever. Elevhälsan förstärks under våren.</p>
+<h3>Äldreomsorg</h3><p>Ingen information.</p>""", [], ""),
             ("Återrapportering från arbetsgrupper/uppföljning av prioriteringar", 3, None, """
-<h4>Arbetsgruppen för tryggare och trivsammare centrum</h4><p>Planprocessen för Liljeholmen går långsamt.
+<h3>Arbetsgruppen för tryggare och trivsammare centrum</h3><p>Planprocessen för Liljeholmen går långsamt.
 Kostnaderna för klottersanering i kollektivtrafiken ökar.</p>
-<h4>Arbetsgruppen för tryggare äldre</h4><p>Sammanträder efter mötet.</p>
-<h4>Samverkan runt barn och unga</h4><p>Prioritering: en halvdag om våldsutsatthet bland barn 6–12 år.</p>""",
+<h3>Arbetsgruppen för tryggare äldre</h3><p>Sammanträder efter mötet.</p>
+<h3>Samverkan runt barn och unga</h3><p>Prioritering: en halvdag om våldsutsatthet bland barn 6–12 år.</p>""",
              [], ""),
             ("Övriga frågor", 4, None, "<p>Inga övriga frågor.</p>", [], ""),
             ("Prioriteringar utifrån problembild", 5, None,

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     # Development: demo data (load_demo) and scale data and timings (generate_scale_data, bench).
     "demo",
     "benchmarks",
+    "accessibility",
 ]
 
 MIDDLEWARE = [

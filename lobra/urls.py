@@ -19,6 +19,7 @@ urlpatterns = [
     *measures_redirects,
     path("search/", include("search.urls")),
     path("", include("todo.urls")),
+    path("accessibility/", include("accessibility.urls")),
     path("councils/<int:council_pk>/", include("assessments.urls")),
     path("", include("councils.urls")),
 ]

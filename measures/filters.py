@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from councils.models import Forum, Organisation, today
+from councils.models import Forum, Organisation, Person, today
 
 from . import fields as plan_fields
 from .models import Activity, FollowUp, Measure, Place
@@ -28,6 +28,10 @@ class MeasureFilter(django_filters.FilterSet):
         label=_("Ansvarig organisation"), field_name="responsible_organisations",
         queryset=Organisation.objects.none(), empty_label=_("Alla"),
     )
+    person = django_filters.ModelChoiceFilter(
+        label=_("Ansvarig person"), field_name="responsible_people", queryset=Person.objects.none(),
+        empty_label=_("Alla"),
+    )
     place = django_filters.ModelChoiceFilter(
         label=_("Plats"), field_name="place", queryset=Place.objects.none(), empty_label=_("Alla")
     )
@@ -46,6 +50,9 @@ class MeasureFilter(django_filters.FilterSet):
         self.filters["organisation"].queryset = Organisation.objects.filter(
             pk__in=Measure.responsible_organisations.through.objects.filter(
                 measure__council=council).values("organisation_id")
+        )
+        self.filters["person"].queryset = Person.objects.filter(
+            pk__in=Measure.responsible_people.through.objects.filter(measure__council=council).values("person_id")
         )
         self.filters["place"].queryset = Place.objects.filter(council=council)
 

@@ -1,9 +1,10 @@
 """Forms for agreements, priority areas, places, measures, follow-ups, comments and CSV import."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from councils.forms import DateInput
+from councils.forms import DateField
 from councils.models import Forum, Membership, Person
 from meetings.files import check_new_upload
 from meetings.models import AgendaItem, Meeting
@@ -20,10 +21,10 @@ class AgreementForm(forms.ModelForm):
                   "decision_reference", "document", "description", "causes_text", "measurable_goals",
                   "documentation", "follow_up_method"]
         widgets = {
-            **{name: DateInput() for name in ("valid_from", "valid_to", "extended_to", "signed_on")},
             **{name: forms.Textarea(attrs={"rows": 3}) for name in (
                 "signed_by", "causes_text", "measurable_goals", "documentation", "follow_up_method")},
         }
+        field_classes = {name: DateField for name in ("valid_from", "valid_to", "extended_to", "signed_on")}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +76,6 @@ class MeasureForm(forms.ModelForm):
         model = Measure
         fields = [field.name for field in plan_fields.form_fields()]
         widgets = {
-            "follow_up_due": DateInput(),
             "forums": forms.CheckboxSelectMultiple,
             "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
             "responsible_people": forms.SelectMultiple(attrs={"size": 8}),
@@ -83,6 +83,7 @@ class MeasureForm(forms.ModelForm):
             **{field.name: forms.Textarea(attrs={"rows": field.rows})
                for field in plan_fields.form_fields() if field.rows and field.model_field is not None},
         }
+        field_classes = {"follow_up_due": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,8 +92,10 @@ class MeasureForm(forms.ModelForm):
             agreement__council=council).select_related("agreement")
         self.fields["place"].queryset = Place.objects.filter(council=council)
         self.fields["forums"].queryset = Forum.objects.filter(council=council)
+        # Current members, and anyone already responsible (who may have left since) so a save does not drop them.
+        chosen = self.instance.responsible_people.values("pk") if self.instance.pk else Person.objects.none()
         self.fields["responsible_people"].queryset = Person.objects.filter(
-            pk__in=Membership.objects.current().filter(council=council).values("person_id"))
+            Q(pk__in=Membership.objects.current().filter(council=council).values("person_id")) | Q(pk__in=chosen))
         self.fields["agenda_items"].queryset = (
             AgendaItem.objects.filter(meeting__council=council).select_related("meeting__council", "meeting__forum")
             .order_by("-meeting__starts_at", "position")
@@ -112,15 +115,16 @@ class MeasureForm(forms.ModelForm):
 
 
 class FollowUpForm(forms.ModelForm):
-    next_due = forms.DateField(
-        label=_("Nästa uppföljning senast"), required=False, widget=DateInput(),
-        help_text=_("Lämna tomt för tre månader efter uppföljningens datum."),
+    next_due = DateField(
+        label=_("Nästa uppföljning senast"), required=False,
+        help_text=_("ÅÅÅÅ-MM-DD. Lämna tomt för tre månader efter uppföljningens datum."),
     )
 
     class Meta:
         model = FollowUp
         fields = ["date", "status", "kind", "note", "meeting"]
-        widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"date": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,28 +3,29 @@
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from councils.forms import DateInput
-from councils.models import Forum, Person
+from councils.forms import DateField, TimeField
+from councils.models import Forum, Membership, Person
 
 from .files import check_upload
 from .models import AgendaItem, Attachment, Attendance, Decision, Meeting
 
 
-def council_people(council):
-    return Person.objects.filter(memberships__council=council).distinct().select_related("organisation")
+def council_people(council, *, keep=()):
+    """The council's members today, for a picker; `keep` adds people already chosen who have left since."""
+    current = Membership.objects.current().filter(council=council).values("person_id")
+    return Person.objects.filter(Q(pk__in=current) | Q(pk__in=[pk for pk in keep if pk])).select_related("organisation")
 
 
 class MeetingForm(forms.ModelForm):
     """Meeting details; the date and times are separate fields as people say them ("fredag 9–11")."""
 
-    date = forms.DateField(label=_("Datum"), widget=DateInput())
-    start_time = forms.TimeField(label=_("Börjar"), widget=forms.TimeInput(attrs={"type": "time"}),
-                                 initial=datetime.time(9, 0))
-    end_time = forms.TimeField(label=_("Slutar"), widget=forms.TimeInput(attrs={"type": "time"}),
-                               initial=datetime.time(11, 0))
+    date = DateField(label=_("Datum"))
+    start_time = TimeField(label=_("Börjar"), initial=datetime.time(9, 0))
+    end_time = TimeField(label=_("Slutar"), initial=datetime.time(11, 0))
     online_url = forms.URLField(label=_("Länk till digitalt möte"), required=False, assume_scheme="https")
 
     class Meta:
@@ -38,7 +39,11 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.council = council
         self.fields["forum"].queryset = Forum.objects.filter(council=council)
-        people = council_people(council)
+        chosen = []
+        if self.instance.pk:
+            chosen = [self.instance.chair_id, self.instance.secretary_id, self.instance.contact_person_id,
+                      *self.instance.adjusters.values_list("pk", flat=True)]
+        people = council_people(council, keep=chosen)
         for name in ("chair", "secretary", "adjusters", "contact_person"):
             self.fields[name].queryset = people
         if self.instance.pk:
@@ -80,7 +85,7 @@ class AgendaItemForm(forms.ModelForm):
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = council_people(council)
+        self.fields["presenter"].queryset = council_people(council, keep=[self.instance.presenter_id])
         if self.instance.pk:
             self.initial["numbered"] = self.instance.number is not None
 
@@ -135,11 +140,12 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["kind", "text", "responsible", "responsible_text", "due_date"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"due_date": DateField}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = council_people(council)
+        self.fields["responsible"].queryset = council_people(council, keep=[self.instance.responsible_id])
 
     def clean(self):
         data = super().clean()

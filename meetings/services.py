@@ -26,7 +26,7 @@ def default_agenda():
     language of whoever creates the council's first meeting."""
     opening = "<p>%s</p>" % _("Sammanträdet öppnades av mötesordförande, deltagarna presenterade sig, föregående "
                               "protokoll lades till handlingarna och dagordningen godkändes.")
-    parties = "".join(f"<h4>{party}</h4><p><br></p>"
+    parties = "".join(f"<h3>{party}</h3><p><br></p>"
                       for party in (_("Polis"), _("Räddningstjänst"), _("Skola"), _("Social omsorg")))
     return [
         (_("Mötets öppnande"), True, opening, False),
@@ -159,12 +159,18 @@ class ItemNotEmpty(MeetingLocked):
     """An item with minutes or decisions cannot be deleted."""
 
 
-def agenda_item_delete(*, item, user):
-    """Delete an empty item and renumber; an item with minutes or decisions is refused."""
+class ItemHasText(Exception):
+    """The agenda item has text (often the standard agenda's template text): remove it only when confirmed."""
+
+
+def agenda_item_delete(*, item, user, text_confirmed=False):
+    """Remove an agenda item and renumber. Its text goes with it only when confirmed; its decisions never do."""
     with meeting_locked(item.meeting_id) as meeting:
         item = AgendaItem.objects.get(pk=item.pk)
-        if item.minutes.strip() or item.decisions.exists():
-            raise ItemNotEmpty(_("Punkten har anteckningar eller beslut och kan inte tas bort. Töm den först."))
+        if item.decisions.exists():
+            raise ItemNotEmpty(_("Punkten har beslut och kan inte tas bort. Ta bort besluten först."))
+        if item.minutes.strip() and not text_confirmed:
+            raise ItemHasText(item)
         item.delete()
         _renumber(meeting.pk)
         log_action(council=meeting.council, user=user, action="meetings.item.deleted", obj=meeting,
@@ -285,9 +291,43 @@ def meeting_update(*, meeting, user, data, adjusters):
     return locked
 
 
-def notice_send(*, meeting, user, url):
-    """Send the kallelse: an e-mail with the agenda and an .ics file to everyone called who has an address."""
+@dataclass
+class NoticePreview:
+    """What the kallelse will be: who gets it, who is called but has no address, and the text."""
+
+    meeting: Meeting
+    recipients: list
+    without_email: list
+    subject: str
+    body: str
+    in_the_past: bool
+
+
+def notice_preview(*, meeting, url):
+    """The kallelse as it would be sent now, for the coordinator to read before sending."""
     meeting = Meeting.objects.for_page().get(pk=meeting.pk)
+    called = [a.person for a in meeting.attendances.all() if a.person_id]
+    recipients = [person for person in called if person.email]
+    resend = meeting.notice_sent_at is not None
+    subject = (_("Ändrad kallelse: %(meeting)s") if resend else _("Kallelse: %(meeting)s")) % {"meeting": meeting}
+    sample = recipients[0] if recipients else None
+    body = render_to_string("meetings/email/notice.txt", {"meeting": meeting, "person": sample, "url": url})
+    return NoticePreview(meeting=meeting, recipients=recipients, without_email=[p for p in called if not p.email],
+                         subject=subject, body=body, in_the_past=meeting.starts_at < timezone.now())
+
+
+class NoticeRefused(Exception):
+    """The kallelse was not sent; the message says why."""
+
+
+def notice_send(*, meeting, user, url, past_confirmed=False):
+    """Send the kallelse: an e-mail with the agenda and an .ics file to everyone called who has an address.
+
+    A meeting that has already started gets a kallelse only when the sender has confirmed it (a mistake otherwise).
+    """
+    meeting = Meeting.objects.for_page().get(pk=meeting.pk)
+    if meeting.starts_at < timezone.now() and not past_confirmed:
+        raise NoticeRefused(_("Mötet har redan varit. Bekräfta att kallelsen ska skickas ändå."))
     recipients = [a.person for a in meeting.attendances.all() if a.person_id and a.person.email]
     resend = meeting.notice_sent_at is not None
     if resend:

@@ -231,7 +231,12 @@ def item_move(request, item_pk):
 def item_delete(request, item_pk):
     item = get_item_for(request.user, item_pk, write=True)
     try:
-        services.agenda_item_delete(item=item, user=request.user)
+        services.agenda_item_delete(item=item, user=request.user,
+                                    text_confirmed=request.POST.get("text_confirmed") == "1")
+    except services.ItemHasText:
+        return render(request, "meetings/item_delete.html", {
+            "item": item, "meeting": item.meeting, "council": item.meeting.council,
+        })
     except services.ItemNotEmpty as refused:
         messages.error(request, str(refused.args[0]))
     else:
@@ -310,13 +315,23 @@ def decision_delete(request, pk):
 
 
 @login_required
-@require_POST
 def notice_send(request, pk):
+    """GET: the kallelse as it will go out, with its recipients; POST: send it."""
     meeting = get_meeting_for(request.user, pk, write=True)
-    sent = services.notice_send(meeting=meeting, user=request.user,
-                                url=request.build_absolute_uri(meeting.get_absolute_url()))
-    messages.success(request, _("Kallelsen är skickad till %(n)s personer.") % {"n": sent})
-    return redirect(meeting)
+    url = request.build_absolute_uri(meeting.get_absolute_url())
+    if request.method == "POST":
+        try:
+            sent = services.notice_send(meeting=meeting, user=request.user, url=url,
+                                        past_confirmed=request.POST.get("past_confirmed") == "1")
+        except services.NoticeRefused as refused:
+            messages.error(request, str(refused))
+            return redirect("meetings:notice", pk=meeting.pk)
+        messages.success(request, _("Kallelsen är skickad till %(n)s personer.") % {"n": sent})
+        return redirect(meeting)
+    preview = services.notice_preview(meeting=meeting, url=url)
+    return render(request, "meetings/notice_preview.html", {
+        "meeting": preview.meeting, "council": meeting.council, "preview": preview,
+    })
 
 
 @login_required

@@ -222,7 +222,7 @@ def _approval_rows(version):
         local = timezone.localtime(approval.at)
         rows.append({
             "person_id": approval.person_id, "name": approval.person.full_name, "role": approval.role, "decision": approval.decision,
-            "date": local.date().isoformat(), "time": local.strftime("%H:%M"),
+            "date": local.date().isoformat(), "time": local.strftime("%H.%M"),
         })
     return rows
 
@@ -251,6 +251,17 @@ def render_protocol_pdf(version, *, public=False, final=False, identity=None, wh
     html, content = _document_html(version, public=public, final=final, identity=identity)
     when = when or version.finalised_at or version.created_at
     return pdf.render_content_pdf(html, _embedded(version, content, public=public), when=when)
+
+
+def render_draft_pdf(meeting):
+    """The protocol as it would be frozen now, as an unsigned preview PDF; nothing is stored."""
+    meeting = meeting_for_snapshot(meeting.pk)
+    number = (meeting.protocol_versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    content = protocol_snapshot(meeting, number=number)
+    draft = ProtocolVersion(meeting=meeting, number=number, content=content, sha256=content_sha256(content),
+                            created_at=timezone.now(), due_date=justering_due_date(meeting))
+    html, content = _document_html(draft, public=False, final=False, approvals=[])
+    return pdf.render_content_pdf(html, _embedded(draft, content, public=False), when=draft.created_at)
 
 
 def render_signed_protocol(version, *, public=False, identity=None):

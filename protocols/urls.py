@@ -14,6 +14,7 @@ app_name = "protocols"
 urlpatterns = [
     path("<int:pk>/protocol/", views.meeting_protocol, name="protocol_meeting"),
     path("<int:pk>/protocol/send/", views.protocol_send, name="protocol_send"),
+    path("<int:pk>/protocol/draft.pdf", views.protocol_draft_pdf, name="protocol_draft_pdf"),
     path("<int:pk>/protocol/withdraw/", views.protocol_withdraw, name="protocol_withdraw"),
     path("<int:pk>/protocol/correction/", views.protocol_correction, name="protocol_correction"),
     path("<int:pk>/protocol.pdf", views.protocol_pdf, name="protocol_pdf"),

@@ -20,7 +20,8 @@ from . import signing
 from .access import get_meeting_for_justering, get_version_for
 from .document import version_document
 from .models import Approval, ProtocolVersion, justering_due_date
-from .snapshot import SnapshotMismatch
+from .preflight import protocol_preflight
+from .snapshot import SnapshotMismatch, meeting_for_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ def meeting_protocol(request, pk):
         "due_date": latest.due_date if latest else justering_due_date(meeting),
         "correction_form": CorrectionForm(),
         "can_send": can_write and meeting.is_editable,
+        "preflight": protocol_preflight(meeting_for_snapshot(meeting.pk)) if can_write and meeting.is_editable else [],
         "final": next((v for v in versions if v.is_final), None),
     })
 
@@ -113,6 +115,15 @@ def protocol_send(request, pk):
     else:
         messages.success(request, _("Version %(n)s är skickad för justering.") % {"n": version.number})
     return redirect("protocols:protocol_meeting", pk=meeting.pk)
+
+
+@login_required
+def protocol_draft_pdf(request, pk):
+    """The protocol as it would go out for justering now, as a PDF to read first."""
+    meeting = get_meeting_for_justering(request.user, pk)
+    response = HttpResponse(justering.render_draft_pdf(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="utkast-protokoll-{meeting.pk}.pdf"'
+    return response
 
 
 @login_required

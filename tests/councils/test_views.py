@@ -225,7 +225,7 @@ def test_date_in_another_format_gets_swedish_message_and_changes_nothing(coordin
                                        {"valid_to": "11/22/2026"})
     body = response.content.decode()
     assert response.status_code == 200
-    assert "giltigt datum" in body and 'placeholder="ÅÅÅÅ-MM-DD"' in body
+    assert "Skriv datumet som ÅÅÅÅ-MM-DD" in body and 'placeholder="ÅÅÅÅ-MM-DD"' in body
     membership.refresh_from_db()
     assert membership.valid_to is None
 

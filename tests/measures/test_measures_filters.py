@@ -115,3 +115,16 @@ def test_plan_is_paged_and_keeps_area_order_and_filter(member_client, plan_url, 
 
     page = member_client.get(plan_url, {"forum": forum.pk}).content.decode()
     assert f"?forum={forum.pk}&amp;page=2" in page
+
+
+def test_responsible_person_filter(member_client, plan_url, police_measure, municipal_measure, member, coordinator):
+    police_measure.responsible_people.set([member])
+    municipal_measure.responsible_people.set([coordinator])
+    assert titles(member_client.get(plan_url, {"person": member.pk})) == [police_measure.title]
+
+
+def test_person_filter_offers_only_people_responsible_in_the_council(member_client, plan_url, police_measure,
+                                                                       member, coordinator):
+    police_measure.responsible_people.set([member])
+    choices = list(member_client.get(plan_url).context["filter"].form.fields["person"].queryset)
+    assert choices == [member]

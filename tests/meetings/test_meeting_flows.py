@@ -84,10 +84,21 @@ def test_adding_editing_and_deleting_items(coordinator_client, meeting):
     assert not AgendaItem.objects.filter(pk=new.pk).exists()
 
 
-def test_an_item_with_minutes_is_not_deleted(coordinator_client, item):
-    AgendaItem.objects.filter(pk=item.pk).update(minutes="<p>Viktigt</p>")
-    response = coordinator_client.post(reverse("meetings:item_delete", args=[item.pk]), follow=True)
-    assert "kan inte tas bort" in response.content.decode()
+def test_an_item_with_text_is_removed_only_after_a_confirmation_showing_the_text(coordinator_client, item):
+    AgendaItem.objects.filter(pk=item.pk).update(minutes="<p>Polis</p><p><br></p>")
+    response = coordinator_client.post(reverse("meetings:item_delete", args=[item.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200 and "<p>Polis</p>" in body and 'name="text_confirmed"' in body
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    coordinator_client.post(reverse("meetings:item_delete", args=[item.pk]), {"text_confirmed": "1"})
+    assert not AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_an_item_with_decisions_is_not_removed(coordinator_client, item):
+    Decision.objects.create(agenda_item=item, text="Rådet beslutar.")
+    response = coordinator_client.post(reverse("meetings:item_delete", args=[item.pk]), {"text_confirmed": "1"},
+                                       follow=True)
+    assert "Punkten har beslut och kan inte tas bort" in response.content.decode()
     assert AgendaItem.objects.filter(pk=item.pk).exists()
 
 

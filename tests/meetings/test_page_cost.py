@@ -19,7 +19,8 @@ def test_item_attachment_shows_under_its_item_and_loose_one_in_the_footer(coordi
 
 
 def test_outsider_gets_404_without_loading_the_page(outsider_client, meeting, item, django_assert_max_num_queries):
-    # session, user, the meeting row, roles_of, is_member: none of the page's prefetches
-    with django_assert_max_num_queries(5):
+    # session, user, the meeting row, roles_of, is_member, and the user's name in the 404 page's menu:
+    # none of the page's prefetches
+    with django_assert_max_num_queries(6):
         response = outsider_client.get(reverse("meetings:detail", args=[meeting.pk]))
     assert response.status_code == 404

@@ -87,6 +87,7 @@ ROUTES = {
     "meetings:attachment_delete": Case(on("attachment"), method="post"),
     "protocols:protocol_meeting": Case(on("meeting"), wrong=None),
     "protocols:protocol_send": Case(on("meeting"), method="post"),
+    "protocols:protocol_draft_pdf": Case(on("meeting")),
     "protocols:protocol_withdraw": Case(on("meeting"), method="post"),
     "protocols:protocol_correction": Case(on("meeting"), method="post"),
     "protocols:protocol_pdf": Case(on("meeting"), wrong=None),
@@ -155,6 +156,7 @@ PUBLIC = {
     "protocols:protocol_public_pdf": "the published, redacted protocol (offentlighetsprincipen)",
     "protocols:protocol_version_public_pdf": "the published, redacted protocol of one version",
     "protocols:protocol_verify": "anyone may verify a printed or mailed protocol PDF",
+    "accessibility:statement": "the accessibility statement must be public by law (lagen om tillgänglighet)",
     "todo:reminder_settings_token": "a signed token from the person's own reminder e-mail stands in for the login",
 }
 
