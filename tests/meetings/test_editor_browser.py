@@ -53,6 +53,13 @@ def open_minutes(page, live_server, meeting):
 
 def focus_editor(page, item):
     page.locator(f"#item-{item.pk} .ProseMirror").click()
+    wait_in_editor(page, item)
+
+
+def wait_in_editor(page, item):
+    """Focus moves in the browser's own time; on a loaded machine a check right after a key can come too early."""
+    page.wait_for_function(
+        f"document.querySelector('#item-{item.pk} .ProseMirror').contains(document.activeElement)", timeout=5000)
 
 
 def in_editor(page, item):
@@ -202,7 +209,7 @@ def test_the_caret_lands_at_the_end_and_alt_page_down_goes_to_the_next_item(
     open_minutes(page, live_server, meeting)
     focus_editor(page, first)
     page.keyboard.press("Alt+PageDown")
-    assert in_editor(page, second)
+    wait_in_editor(page, second)
     page.keyboard.type(" Mer text.")
     wait_saved(page, second)
     assert AgendaItem.objects.get(pk=second.pk).minutes == "<p>Tidigare text. Mer text.</p>"
