@@ -1,46 +1,16 @@
 """In a real browser: from a new lägesbild to a problem, its cause, a measure acting on it and a follow-up,
 after which the problem's line on the compliance page is green."""
 
-import os
-import shutil
-
 import pytest
 
 from assessments.models import Measurement
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser import browser_page, login  # noqa: F401  (the shared fixture and login)
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def browser_page():
-    if not shutil.which(CHROMIUM) and not os.environ.get("CI_REQUIRE_BROWSER"):
-        pytest.skip(f"{CHROMIUM} saknas (sätt CI_REQUIRE_BROWSER för att kräva den)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser.new_page()
-        browser.close()
-
-
-def login(page, live_server, username):
-    from tests.conftest import PASSWORD
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login" not in url)
-
-
 def test_coordinator_goes_from_lagesbild_to_follow_up_and_the_problem_turns_green(
-        browser_page, live_server, council, coordinator):
+        browser_page, live_server, council, coordinator):  # noqa: F811  (the imported fixture)
     page = browser_page
     login(page, live_server, "samordnare")
     page.goto(f"{live_server.url}/councils/{council.pk}/assessments/")

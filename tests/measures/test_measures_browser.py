@@ -1,44 +1,14 @@
 """The plan in a real browser: the filter keeps its state in the URL, a member reports a follow-up."""
 
-import os
-import shutil
-
 import pytest
 
 from measures.models import FollowUp
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser import browser_page, login  # noqa: F401  (the shared fixture and login)
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def browser_page():
-    if not shutil.which(CHROMIUM) and not os.environ.get("CI_REQUIRE_BROWSER"):
-        pytest.skip(f"{CHROMIUM} saknas (sätt CI_REQUIRE_BROWSER för att kräva den)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser.new_page()
-        browser.close()
-
-
-def login(page, live_server, username):
-    from tests.conftest import PASSWORD
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login" not in url)
-
-
-def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_server, member, agreement,
+def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_server, member, agreement,  # noqa: F811
                                                          police_measure, municipal_measure, forum):
     page = browser_page
     login(page, live_server, "ledamot")
