@@ -47,7 +47,7 @@ lint: $(STAMP)
 BENCH_COUNCILS ?= 300
 BENCH_YEARS ?= 10
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lobra_bench
-BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings
+BENCH_ENV = DEBUG=0 DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings
 
 bench: $(STAMP) system-deps
 	@pg_isready -h 127.0.0.1 -p 5432 -q || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

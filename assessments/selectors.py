@@ -115,3 +115,8 @@ def latest_follow_up_dates(measure_ids):
         FollowUp.objects.filter(measure_id__in=measure_ids).values("measure_id")
         .annotate(latest=Max("date")).values_list("measure_id", "latest")
     )
+
+
+def measure_reasons_section(measure, perms):
+    """The measure page's "why" section (measures/sections.py): the problems and causes it acts on."""
+    return {"measure": measure, "council": measure.council, "council_perms": perms, **measure_reasons(measure)}

@@ -14,8 +14,11 @@ ROOT_URLCONF = "benchmarks.urls"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405
 # The benchmark fetches HTML only; plain static URLs spare a collectstatic run for the manifest.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# The benchmark talks plain HTTP to localhost; in production TLS ends at the proxy in front of gunicorn.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
 
 # WhiteNoise warns at startup when collectstatic has not run; the benchmark does not serve static files.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)

@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -195,14 +195,27 @@ def history_for(obj, *, councils=None, limit=50):
             for entry in entries[:limit]]
 
 
-def council_of(obj):
+# The relations through which an object reaches its council (a follow-up through its measure, a decision
+# through its agenda item and meeting); council_of follows them a few steps.
+COUNCIL_PATHS = ("council", "meeting", "measure", "agenda_item", "problem", "assessment", "version")
+
+
+def council_of(obj, *, depth=4):
     """The council an object belongs to, for the entries the admin writes; None for shared objects."""
     if isinstance(obj, Council):
         return obj
-    council = getattr(obj, "council", None)
-    if council is None and hasattr(obj, "meeting"):
-        council = getattr(obj.meeting, "council", None)
-    return council if isinstance(council, Council) else None
+    if obj is None or depth == 0:
+        return None
+    for name in COUNCIL_PATHS:
+        try:
+            related = getattr(obj, name, None)
+        except ObjectDoesNotExist:
+            continue
+        if isinstance(related, models.Model):
+            council = council_of(related, depth=depth - 1)
+            if council is not None:
+                return council
+    return None
 
 
 class LoggedAdmin:

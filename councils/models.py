@@ -94,6 +94,9 @@ class Council(models.Model):
         default=JUSTERING_DAYS_DEFAULT,
         help_text=_("Protokollet ska vara justerat så här många dagar efter mötet."),
     )
+    # Grows with every logged change to what the council's pages show (councils/revision.py); part of the key
+    # of every cached page body, so a change is seen at once and nothing has to be invalidated.
+    revision = models.PositiveBigIntegerField(_("revision"), default=0, editable=False)
 
     objects = CouncilQuerySet.as_manager()
 
@@ -130,24 +133,24 @@ class Council(models.Model):
         return self.valid_to is None or self.valid_to >= today()
 
     def roles_of(self, user):
-        """The set of roles the user's person holds in this council today."""
+        """The set of roles the user's person holds in this council today.
+
+        Read with all the user's councils in one query (councils.selectors.councils_of, which the menu shows
+        too) and kept on the user object for the request."""
         if not user.is_authenticated:
             return frozenset()
-        cache = getattr(user, "_lobra_roles", None)
-        if cache is None:
-            cache = user._lobra_roles = {}
-        if self.pk not in cache:
-            cache[self.pk] = frozenset(
-                Membership.objects.current()
-                .filter(person__user=user, council=self, forum__isnull=True)
-                .values_list("role", flat=True)
-            )
-        return cache[self.pk]
+        from .selectors import councils_of  # selectors read this module's models
+
+        councils_of(user)
+        return user._lobra_roles.get(self.pk, frozenset())
 
     def is_member(self, user):
+        """Whether the user is a site admin or holds a current membership in the council or one of its forums."""
         if user.is_authenticated and user.is_superuser:
             return True
-        return Membership.objects.current().filter(person__user=user, council=self).exists()
+        from .selectors import councils_of
+
+        return any(mine.council.pk == self.pk for mine in councils_of(user))
 
     def perms_of(self, user):
         """The permissions (councils/permissions.py) the user holds in this council today."""
@@ -426,10 +429,16 @@ class LogEntry(models.Model):
 def log_action(*, council, user, action, obj, data=None):
     """Record who did what to obj; call it inside the transaction that makes the change.
 
+    Every change is logged, so this is also where the councils whose pages show obj get a new revision
+    (councils/revision.py): their cached page bodies are then rendered anew.
+
     `action` is a code such as "meetings.meeting.created" (labels are translated when shown); `data` says what
     changed. `obj` is the object whose history the entry belongs to; a plain string records only a name.
     """
+    from .revision import renew  # reads this module's models
+
     is_model = isinstance(obj, models.Model)
+    renew(council, obj)
     return LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(obj) if is_model else None,
         object_id=obj.pk if is_model else None,

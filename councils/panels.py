@@ -14,8 +14,11 @@ class Panel:
     """A section of the council page owned by another app."""
 
     template: str
-    context: Callable  # (council, user) -> dict for the template
+    context: Callable  # (council, user) -> dict for the template; may depend on the user only by their rights
     order: int = 0
+    # (council) -> a value that changes when the panel's content changes with time rather than by a logged
+    # change (a meeting starting moves it from "kommande" to "senaste"); part of the page's cache key.
+    changes_with: Callable | None = None
 
 
 _panels = []
@@ -29,3 +32,8 @@ def register(panel):
 def council_panels(council, user):
     """(template, context) of every registered panel, in order."""
     return [(panel.template, panel.context(council, user)) for panel in sorted(_panels, key=lambda p: p.order)]
+
+
+def panels_key(council):
+    """What the registered panels' content depends on besides the council's revision and the day."""
+    return tuple(panel.changes_with(council) for panel in sorted(_panels, key=lambda p: p.order) if panel.changes_with)

@@ -25,9 +25,10 @@ class MyCouncil:
 
 
 def councils_of(user):
-    """The user's current councils with their roles, in name order; one query, kept on the user for the request.
+    """The user's current councils (a forum membership counts) with their council-level roles, in name order.
 
-    Also fills the per-request cache behind `Council.roles_of`, so later role checks cost nothing."""
+    One query, kept on the user object for the request: `Council.roles_of` and `Council.is_member` read it,
+    so the access check, the permission checks and the menu share it."""
     if not user.is_authenticated:
         return []
     cached = getattr(user, "_lobra_councils", None)
@@ -35,7 +36,7 @@ def councils_of(user):
         return cached
     memberships = (
         Membership.objects.current().filter(person__user=user)
-        .select_related("council__organisation").order_by("council__name", "council_id")
+        .select_related("council__organisation", "person").order_by("council__name", "council_id")
     )
     roles, councils = {}, {}
     for membership in memberships:
@@ -43,14 +44,11 @@ def councils_of(user):
         roles.setdefault(membership.council_id, set())
         if membership.forum_id is None:
             roles[membership.council_id].add(membership.role)
-    cache = getattr(user, "_lobra_roles", None)
-    if cache is None:
-        cache = user._lobra_roles = {}
-    result = []
-    for pk, council in councils.items():
-        cache.setdefault(pk, frozenset(roles[pk]))
-        result.append(MyCouncil(council=council, roles=frozenset(roles[pk])))
-    user._lobra_councils = result
+        if not user._state.fields_cache.get("person"):
+            user._state.fields_cache["person"] = membership.person  # the menu shows the person's name
+    user._lobra_roles = {pk: frozenset(council_roles) for pk, council_roles in roles.items()}
+    result = user._lobra_councils = [MyCouncil(council=council, roles=user._lobra_roles[pk])
+                                     for pk, council in councils.items()]
     return result
 
 

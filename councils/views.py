@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -34,8 +35,9 @@ from .forms import (
     PersonForm,
 )
 from .history import history_for
-from .models import Council, Forum, Membership
-from .panels import council_panels
+from .models import Council, Forum, Membership, today
+from .pagecache import body_context, cached_body, perms_key
+from .panels import council_panels, panels_key
 
 
 def locked_out(request, response=None, credentials=None):
@@ -95,25 +97,30 @@ def forum_tree(council):
 
 @login_required
 def council_detail(request, pk):
+    """The council: members by organisation, forums, the other apps' panels. The body is rendered once per
+    council revision, day, panel state (councils/panels.py) and reader's permissions (councils/pagecache.py)."""
     council = get_council_for(request.user, pk)
-    members = council.current_memberships()
-    by_organisation = [
-        (organisation, list(rows))
-        for organisation, rows in groupby(members, key=lambda m: m.person.organisation)
-    ]
-    return render(
-        request,
-        "councils/council_detail.html",
-        {
-            "council": council,
-            "by_organisation": by_organisation,
-            "forums": forum_tree(council),
-            "past": council.past_memberships(),
-            "council_perms": council.perms_of(request.user),
-            "predecessors": council.predecessors.all(),
-            "panels": council_panels(council, request.user),
-        },
-    )
+    perms = council.perms_of(request.user)
+
+    def render_body():
+        members = council.current_memberships()
+        by_organisation = [
+            (organisation, list(rows))
+            for organisation, rows in groupby(members, key=lambda m: m.person.organisation)
+        ]
+        return render_to_string("councils/_council_body.html", body_context(
+            council=council,
+            by_organisation=by_organisation,
+            forums=forum_tree(council),
+            past=council.past_memberships(),
+            council_perms=perms,
+            predecessors=council.predecessors.all(),
+            panels=council_panels(council, request.user),
+        ))
+
+    body = cached_body(request, "council", council.pk, council.revision, today(), *panels_key(council),
+                       perms_key(perms), render=render_body)
+    return render(request, "councils/council_detail.html", {"council": council, "body": body})
 
 
 @login_required

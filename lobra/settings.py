@@ -160,13 +160,25 @@ STORAGES = {
 }
 # Renderings of frozen protocols and of minutes, keyed by what they show, so they never go stale. Local memory
 # (per process) unless configured: several app servers share one Redis or Memcached (README).
+# "pages" holds rendered page bodies keyed by the council's revision (councils/pagecache.py); in local memory it
+# keeps at most 300 (a meeting page's body is 20–60 kB), so a worker stays well under 200 MB.
+_CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")
+_CACHE_LOCATION = os.environ.get("CACHE_LOCATION", "lobra")
+_LOCAL_CACHE = "CACHE_BACKEND" not in os.environ
 CACHES = {
     "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "lobra"),
+        "BACKEND": _CACHE_BACKEND,
+        "LOCATION": _CACHE_LOCATION,
         "TIMEOUT": None,
-        **({"OPTIONS": {"MAX_ENTRIES": 5000}} if "CACHE_BACKEND" not in os.environ else {}),
-    }
+        **({"OPTIONS": {"MAX_ENTRIES": 5000}} if _LOCAL_CACHE else {}),
+    },
+    "pages": {
+        "BACKEND": _CACHE_BACKEND,
+        "LOCATION": _CACHE_LOCATION + "-pages" if _LOCAL_CACHE else _CACHE_LOCATION,
+        "KEY_PREFIX": "pages",
+        "TIMEOUT": None,
+        **({"OPTIONS": {"MAX_ENTRIES": 300}} if _LOCAL_CACHE else {}),
+    },
 }
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -7,7 +7,10 @@ class MeasuresConfig(AppConfig):
 
     def ready(self):
         from councils.panels import Panel, register
+        from meetings.sections import ItemSection
+        from meetings.sections import register as register_section
 
-        from .selectors import council_panel
+        from .selectors import council_panel, meeting_item_sections
 
         register(Panel("measures/_council_panel.html", council_panel, order=20))
+        register_section(ItemSection("measures/_meeting_item_section.html", meeting_item_sections))

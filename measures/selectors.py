@@ -118,6 +118,49 @@ def follow_ups_for_meeting(meeting):
     )
 
 
+def _measures_on_meeting(meeting):
+    """The measures the meeting's items take up (with item_id) and those made from its tasks (with task_id),
+    each with its latest status, in one query."""
+    no_id = Value(None, output_field=IntegerField())
+    on_items = (Measure.objects.filter(agenda_items__meeting=meeting)
+                .annotate(item_id=F("agenda_items__id"), task_id=no_id).with_latest_status().order_by())
+    from_tasks = (Measure.objects.filter(activities__decision__agenda_item__meeting=meeting)
+                  .annotate(item_id=no_id, task_id=F("activities__decision_id")).with_latest_status().order_by())
+    return sorted(on_items.union(from_tasks, all=True), key=lambda m: (m.position, m.pk))
+
+
+def meeting_item_sections(meeting, items, perms):
+    """What the measures app shows under the meeting's agenda items (meetings/sections.py), in two queries:
+    the measures each item takes up, its tasks that can still be made activities (for those who may write the
+    plan) and, under the item marked for återrapportering, the follow-ups since the previous meeting."""
+    from meetings.models import Decision  # the meeting page's models; measures depends on meetings
+
+    linked, converted = {}, set()
+    for measure in _measures_on_meeting(meeting):
+        if measure.item_id is not None:
+            linked.setdefault(measure.item_id, []).append(measure)
+        else:
+            converted.add(measure.task_id)
+    target = next((item for item in items if item.reports_follow_ups), None)
+    follow_ups = []
+    if target is not None:
+        # Only what the compact list shows: date, status, note and the measure's title.
+        follow_ups = list(follow_ups_for_meeting(meeting).select_related(None).select_related("measure")
+                          .only("date", "status", "note", "measure", "measure__title"))
+    may_convert = "measures.write" in perms
+    sections = {}
+    for item in items:
+        tasks = ([d for d in item.decisions.all() if d.kind == Decision.Kind.TASK and d.pk not in converted]
+                 if may_convert else [])
+        section = {"item": item, "measures": linked.get(item.pk, []), "tasks": tasks}
+        if item is target:
+            section.update(show_follow_ups=True, follow_ups=follow_ups,
+                           previous_day=follow_ups[0].previous_day if follow_ups else None)
+        if section["measures"] or tasks or item is target:
+            sections[item.pk] = section
+    return sections
+
+
 def _count(queryset):
     """A subquery that counts the rows of a queryset (for annotations)."""
     return Subquery(

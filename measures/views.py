@@ -7,12 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
 from councils.history import history_for
 from councils.models import today
+from councils.pagecache import body_context, cached_body, perms_key, query_key
 from meetings.files import content_type_for, file_response, name_ending
 
 from . import pdf, selectors, services, spreadsheet
@@ -28,6 +30,7 @@ from .forms import (
     PriorityAreaForm,
 )
 from .models import Activity, Agreement, Measure, Place
+from .sections import measure_sections
 
 STALE_MONTHS_DEFAULT = 6
 
@@ -61,17 +64,23 @@ def plan(request, pk):
         query = request.GET.copy()
         query["page"] = query.pop("sida")[-1]
         return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
-    plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "measures/plan.html", {
-        "agreement": agreement,
-        "council": agreement.council,
-        "plan": plan,
-        "filter": plan.filter,
-        "council_perms": agreement.council.perms_of(request.user),
-        "query": query.urlencode(),
-    })
+    council = agreement.council
+    perms = council.perms_of(request.user)
+
+    def render_body():
+        plan = selectors.plan_for(agreement, request.GET, page_number=request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render_to_string("measures/_plan_body.html", body_context(
+            agreement=agreement, council=council, plan=plan, filter=plan.filter, council_perms=perms,
+            query=query.urlencode(), query_dict=request.GET,  # for {% querystring %}: no request in a body
+        ))
+
+    # The body is rendered once per council revision, day (overdue follow-ups), filter and page, and reader's
+    # permissions (councils/pagecache.py).
+    body = cached_body(request, "plan", agreement.pk, council.revision, today(), perms_key(perms),
+                       query_key(request.GET), render=render_body)
+    return render(request, "measures/plan.html", {"agreement": agreement, "council": council, "body": body})
 
 
 @login_required
@@ -119,24 +128,33 @@ def plan_import(request, pk):
 
 @login_required
 def measure_detail(request, pk):
+    """The measure with its follow-ups, meetings and comments. The body is rendered once per council revision,
+    day (a follow-up falls due), reader's permissions and right to follow up (councils/pagecache.py)."""
     measure = get_measure_for(request.user, pk)
-    measure = Measure.objects.for_display().select_related("council", "priority_area__agreement").get(pk=measure.pk)
-    follow_ups = measure.follow_ups.select_related("author__organisation", "meeting__council", "meeting__forum")
-    agenda_items = measure.agenda_items.select_related("meeting__council", "meeting__forum").order_by("-meeting__starts_at")
-    comments = measure.comments.select_related("author__organisation")
+    perms = measure.council.perms_of(request.user)
     can_follow_up = may_follow_up(request.user, measure)
-    return render(request, "measures/measure_detail.html", {
-        "measure": measure,
-        "council": measure.council,
-        "follow_ups": follow_ups,
-        "comments": comments,
-        "can_follow_up": can_follow_up,
-        "council_perms": measure.council.perms_of(request.user),
-        "agenda_items": agenda_items,
-        "follow_up_form": FollowUpForm(council=measure.council) if can_follow_up else None,
-        "comment_form": CommentForm(),
-        "history": history_for(measure),
-    })
+
+    def render_body():
+        shown = Measure.objects.for_display().select_related("council", "priority_area__agreement").get(pk=measure.pk)
+        return render_to_string("measures/_measure_body.html", body_context(
+            measure=shown,
+            council=shown.council,
+            follow_ups=shown.follow_ups.select_related("author__organisation", "meeting__council", "meeting__forum"),
+            agenda_items=shown.agenda_items.select_related("meeting__council", "meeting__forum")
+            .order_by("-meeting__starts_at"),
+            comments=shown.comments.select_related("author__organisation"),
+            can_follow_up=can_follow_up,
+            council_perms=perms,
+            follow_up_form=FollowUpForm(council=shown.council) if can_follow_up else None,
+            comment_form=CommentForm(),
+            sections=measure_sections(shown, perms),
+            history=history_for(shown),
+        ))
+
+    body = cached_body(request, "measure", measure.pk, measure.council.revision, today(), perms_key(perms),
+                       can_follow_up, render=render_body)
+    return render(request, "measures/measure_detail.html",
+                  {"measure": measure, "council": measure.council, "body": body})
 
 
 @login_required

@@ -8,6 +8,6 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from councils.panels import Panel, register
 
-        from .selectors import council_panel
+        from .selectors import council_panel, next_meeting_start
 
-        register(Panel("meetings/_council_panel.html", council_panel, order=10))
+        register(Panel("meetings/_council_panel.html", council_panel, order=10, changes_with=next_meeting_start))

@@ -5,6 +5,8 @@ import contextlib
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from councils.revision import renew
+
 from .models import Meeting
 
 
@@ -24,8 +26,12 @@ def meeting_locked(meeting_id):
 
     The protocol services take the same lock before they freeze or finalise, so a write that got the lock
     first is in the frozen version, and a write that came second sees the new state and is refused.
+    Taking the lock also renews the council's revision (councils/revision.py): not every write under it is
+    logged (an autosave within a few minutes of the same person's last one is not), and cached pages must
+    still show it.
     """
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting_id)
         ensure_editable(meeting)
+        renew(meeting.council_id)
         yield meeting

@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 
-from .models import Attendance, Decision, Meeting, ProtocolState
+from .models import Attendance, Decision, Meeting, ProtocolState, page_prefetches
+from .sections import attach_sections
 
 # How far back a held meeting still asks for its protocol, and an uppdrag still shows on the start page.
 HELD_WINDOW_DAYS = 90
@@ -87,6 +88,13 @@ def tasks_due_between(first, last):
     )
 
 
+def next_meeting_start(council):
+    """When the council's next meeting (cancelled ones too) starts: then the council page's panel changes."""
+    start = (Meeting.objects.filter(council=council, starts_at__gte=timezone.now()).order_by("starts_at")
+             .values_list("starts_at", flat=True).first())
+    return start.isoformat() if start else "-"
+
+
 def council_panel(council, user):
     """The council page's meetings panel: the next three and the last three meetings."""
     meetings = Meeting.objects.filter(council=council).select_related("forum")
@@ -95,4 +103,28 @@ def council_panel(council, user):
         "upcoming": list(meetings.upcoming()[:3]),
         "recent": list(meetings.past()[:3]),
         "can_write": council.has_perm(user, "meetings.write"),
+    }
+
+
+def attendance_groups(attendances):
+    """(label, rows) per attendance status that has rows, in the order of Attendance.Status."""
+    attendances = list(attendances)
+    groups = [(label, [a for a in attendances if a.status == status]) for status, label in Attendance.Status.choices]
+    return [(label, rows) for label, rows in groups if rows]
+
+
+def meeting_document(meeting, perms):
+    """What the meeting page's document shows (templates/meetings/_meeting_body.html), in a fixed number of
+    queries: the meeting's rows (page_prefetches) and, under each item, the other apps' sections."""
+    # The header's people, unless the meeting row came with them (Meeting.objects.for_page_head()).
+    prefetch_related_objects([meeting], "council__organisation", "chair__organisation", "secretary__organisation",
+                             "contact_person__organisation", *page_prefetches())
+    items = list(meeting.items.all())
+    loose_attachments = meeting.split_attachments(items)
+    attach_sections(meeting, items, perms)
+    return {
+        "meeting": meeting,
+        "items": items,
+        "attendance_groups": attendance_groups(meeting.attendances.all()),
+        "loose_attachments": loose_attachments,
     }

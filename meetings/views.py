@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
 from councils.history import history_for
+from councils.pagecache import body_context, cached_body, perms_key
 
 from . import services
 from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
@@ -35,6 +36,7 @@ from .forms import (
 from .ics import calendar_bytes
 from .models import AgendaItem, Attendance, CalendarFeed, Meeting, page_prefetches
 from .sanitize import too_long_message
+from .selectors import attendance_groups, meeting_document
 
 
 def _wants_json(request):
@@ -90,25 +92,41 @@ def meeting_edit(request, pk):
 
 
 def _page_context(request, meeting):
-    attendances = list(meeting.attendances.all())
+    """The minutes page's context: the meeting's prefetched rows, grouped as the page shows them."""
     items = list(meeting.items.all())
-    loose_attachments = meeting.split_attachments(items)
-    groups = [(label, [a for a in attendances if a.status == status]) for status, label in Attendance.Status.choices]
     return {
         "meeting": meeting,
         "council": meeting.council,
         "items": items,
-        "attendance_groups": [(label, rows) for label, rows in groups if rows],
+        "attendance_groups": attendance_groups(meeting.attendances.all()),
         "can_write": meeting.council.has_perm(request.user, "meetings.write"),
-        "loose_attachments": loose_attachments,
+        "loose_attachments": meeting.split_attachments(items),
     }
 
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_meeting_for(request.user, pk, queryset=Meeting.objects.for_page_head(), prefetch=page_prefetches())
-    return render(request, "meetings/meeting_detail.html",
-                  _page_context(request, meeting) | {"history": history_for(meeting)})
+    """The meeting as a document. Its body is rendered once per council revision and reader's permissions
+    (councils/pagecache.py); a request that finds it cached reads only the meeting row and the reader's roles."""
+    meeting = get_meeting_for(request.user, pk)  # with council and forum; the body fetches the rest on a miss
+    perms = meeting.council.perms_of(request.user)
+    parts = (meeting.pk, meeting.council.revision, meeting.protocol_state, meeting.updated_at.timestamp(),
+             perms_key(perms))
+
+    def render_body():
+        document = meeting_document(meeting, perms)
+        can_write = "meetings.write" in perms
+        return render_to_string("meetings/_meeting_body.html", body_context(
+            **document, can_write=can_write, history=history_for(meeting),
+            attachments=list(meeting.attachments.all()) if can_write else [],
+        ))
+
+    return render(request, "meetings/meeting_detail.html", {
+        "meeting": meeting,
+        "council": meeting.council,
+        "can_write": "meetings.write" in perms,
+        "body": cached_body(request, "meeting", *parts, render=render_body),
+    })
 
 
 @login_required
@@ -367,14 +385,21 @@ def feed(request, token):
     subscription = get_object_or_404(CalendarFeed.objects.select_related("council", "user"), token=token)
     if not subscription.user.is_active or not subscription.council.is_member(subscription.user):
         raise Http404
-    # The feed shows each item's number and title only; its minutes stay in the database.
-    items = AgendaItem.objects.only("meeting_id", "position", "number", "title")
-    meetings = (Meeting.objects.filter(council=subscription.council).select_related("forum", "council")
-                .prefetch_related(Prefetch("items", queryset=items)).order_by("starts_at"))
+    council = subscription.council
     # One reverse() for the whole feed, not one per meeting: only the key differs between the addresses.
     head, tail = request.build_absolute_uri(reverse("meetings:detail", args=[_URL_KEY])).split(str(_URL_KEY))
-    body = calendar_bytes(meetings, name=str(subscription.council), url_for=lambda m: f"{head}{m.pk}{tail}")
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+    def render_feed():
+        # The feed shows each item's number and title only; its minutes stay in the database.
+        items = AgendaItem.objects.only("meeting_id", "position", "number", "title", "confidential")
+        meetings = (Meeting.objects.filter(council=council).select_related("forum", "council")
+                    .prefetch_related(Prefetch("items", queryset=items)).order_by("starts_at"))
+        return calendar_bytes(meetings, name=str(council), url_for=lambda m: f"{head}{m.pk}{tail}").decode()
+
+    # Calendar apps poll the feed; it is the same for every subscriber of the council at this address, and it
+    # is built anew after any change in the council (councils/pagecache.py).
+    body = cached_body(request, "feed", council.pk, council.revision, head, render=render_feed)
+    return HttpResponse(body.encode(), content_type="text/calendar; charset=utf-8")
 
 
 

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import connection, transaction
 
@@ -33,9 +34,10 @@ START = datetime.date(2024, 1, 1)
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (local memory outlives a test's transaction)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -234,17 +236,45 @@ class RowSnapshot:
                 rows += serializers.serialize("python", model._base_manager.exclude(pk__in=before[model]),
                                               fields=fields)
             transaction.set_rollback(True)
-        return cls(rows, media), result
+        return cls(_content_types_by_name(rows), media), result
 
     def load_into(self, media_root):
         by_model = {}
-        for row in serializers.deserialize("python", self.rows):
+        for row in serializers.deserialize("python", _content_types_by_key(self.rows)):
             by_model.setdefault(type(row.object), []).append(row.object)
         # One transaction: foreign keys are checked at its end, whatever order the rows come in.
         with transaction.atomic():
             for model, objects in by_model.items():
                 model._base_manager.bulk_create(objects)
         shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+
+
+def _content_type_fields(model_label):
+    model = apps.get_model(model_label)
+    return [field.name for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model is ContentType]
+
+
+def _content_types_by_name(rows):
+    """Content-type keys as (app label, model): a transactional test's flush makes the content types anew, with
+    other keys, so a snapshot's history entries must find theirs by name when they are loaded."""
+    for row in rows:
+        for name in _content_type_fields(row["model"]):
+            if row["fields"].get(name) is not None:
+                row["fields"][name] = ContentType.objects.get_for_id(row["fields"][name]).natural_key()
+    return rows
+
+
+def _content_types_by_key(rows):
+    ContentType.objects.clear_cache()  # a flush may have made the content types anew
+    converted = []
+    for row in rows:
+        fields = dict(row["fields"])
+        for name in _content_type_fields(row["model"]):
+            if fields.get(name) is not None:
+                fields[name] = ContentType.objects.get_by_natural_key(*fields[name]).pk
+        converted.append({**row, "fields": fields})
+    return converted
 
 
 def _start_sqlite_keys_high(tables):

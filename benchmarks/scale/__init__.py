@@ -13,7 +13,7 @@ from typing import NamedTuple
 from councils.models import Council, today
 
 SCALE_MODULES = ["benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures",
-                 "benchmarks.scale.search",
+                 "benchmarks.scale.protocols", "benchmarks.scale.search",
                  "benchmarks.scale.todo", "benchmarks.scale.assessments"]
 MARKER = "Skalningsdata för make bench"
 BATCH = 2000

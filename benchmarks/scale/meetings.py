@@ -1,5 +1,6 @@
 """Scale data for `make bench`: four council meetings a year with minutes, attendance, decisions, attachments."""
 
+import contextlib
 import datetime
 import io
 import secrets
@@ -9,9 +10,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import transaction
 
 from benchmarks import swedish
 from councils.models import Membership
+from councils.revision import renew
 from meetings.models import (
     AgendaItem,
     AgendaTemplate,
@@ -21,6 +24,7 @@ from meetings.models import (
     CalendarFeed,
     Decision,
     Meeting,
+    ProtocolState,
 )
 
 from . import Page, bulk
@@ -32,6 +36,7 @@ MEETING_DAYS = [(2, 10), (5, 12), (9, 15), (11, 17)]
 ITEMS_PER_MEETING = len(swedish.AGENDA)
 ATTACHMENTS_PER_MEETING = 2
 ATTACHMENT_DIR = "meetings/skala"
+FEED_MEETINGS = 500  # the calendar feed the .ics target is set for
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Seats (index in councils.SEATS) that present items, in agenda order; None: nobody in particular.
 PRESENTERS = [1, 1, 3, 0, 4, 6, 0, 0, 0, 0, 1, 0]
@@ -192,15 +197,29 @@ def _autosave_data(item):
     return data
 
 
+def _after_a_change(council):
+    """Data for a request made right after a change in the council: renews its revision (as every change
+    does), so the request renders the page body anew instead of reading it from the cache."""
+
+    def data(last):
+        renew(council)
+        return {}
+
+    return data
+
+
 def bench_pages(council):
-    """Meeting list, the latest held meeting, an autosave of one of its items and the calendar feed."""
-    meeting = Meeting.objects.filter(council=council, status=Meeting.Status.HELD).order_by("-starts_at").first()
+    """Meeting list, the latest held meeting whose protocol is still open (a draft), the same page right after
+    a change, an autosave of one of its items and the calendar feed."""
+    meeting = (Meeting.objects.filter(council=council, status=Meeting.Status.HELD, protocol_state=ProtocolState.OPEN)
+               .order_by("-starts_at").first())
     if meeting is None:
         return []
     item = meeting.items.filter(number=5).first() or meeting.items.first()
     pages = [
         Page("meeting_list", "meetings:list", (council.pk,)),
         Page("meeting", "meetings:detail", (meeting.pk,)),
+        Page("meeting_changed", "meetings:detail", (meeting.pk,), data=_after_a_change(council)),
         Page("autosave", "meetings:minutes_save", (item.pk,), method="post", data=_autosave_data(item),
              headers={"Accept": "application/json"}),
     ]
@@ -208,6 +227,36 @@ def bench_pages(council):
     if feed:
         pages.append(Page("ics", "meetings:feed", (feed.token,)))
     return pages
+
+
+@contextlib.contextmanager
+def bench_feed(council):
+    """The council's calendar feed with FEED_MEETINGS meetings: its own, and copies of them a week apart (a
+    council with ten years of meetings of its own and its forums), in a transaction rolled back after timing.
+    Yields the feed's Page, or None when the council has no feed."""
+    feed = CalendarFeed.objects.filter(council=council).first()
+    if feed is None:
+        yield None
+        return
+    with transaction.atomic():
+        own = list(Meeting.objects.filter(council=council).order_by("starts_at"))
+        missing = FEED_MEETINGS - len(own)
+        copies = []
+        for n in range(max(missing, 0)):
+            source = own[n % len(own)]
+            shift = datetime.timedelta(weeks=1 + n // len(own))
+            copies.append(Meeting(
+                council_id=council.pk, kind=source.kind, title=source.title, starts_at=source.starts_at + shift,
+                ends_at=source.ends_at + shift, place=source.place, status=source.status,
+            ))
+        bulk(Meeting, copies)
+        titles = [title.format(forum0="Samverkan runt barn och unga", forum1="Trygg hela veckan",
+                               forum3="Tryggare centrum") for title in swedish.AGENDA]
+        bulk(AgendaItem, [AgendaItem(meeting=meeting, position=n, number=n + 1, title=title)
+                          for meeting in copies for n, title in enumerate(titles)])
+        renew(council)  # a cached feed of the council's own meetings must not answer for this one
+        yield Page("ics_500", "meetings:feed", (feed.token,))
+        transaction.set_rollback(True)
 
 
 def copy_meeting(source, items):

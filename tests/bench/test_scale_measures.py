@@ -19,8 +19,8 @@ def scale_data(db, media, scale_snapshots):
 
 def test_every_app_has_a_scale_module():
     assert [module.__name__ for module in scale_modules()] == [
-        "benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures", "benchmarks.scale.search",
-        "benchmarks.scale.todo", "benchmarks.scale.assessments"]
+        "benchmarks.scale.councils", "benchmarks.scale.meetings", "benchmarks.scale.measures",
+        "benchmarks.scale.protocols", "benchmarks.scale.search", "benchmarks.scale.todo", "benchmarks.scale.assessments"]
 
 
 def test_each_council_has_an_action_plan_of_twenty_measures_with_monthly_follow_ups(scale_data):

@@ -57,9 +57,11 @@ def focus_editor(page, item):
 
 
 def wait_in_editor(page, item):
-    """Focus moves in the browser's own time; on a loaded machine a check right after a key can come too early."""
+    """Focus moves in the browser's own time; on a loaded machine a check right after a key can come too early.
+    The predicates are functions: a bare expression is polled through eval(), which the page's CSP forbids."""
     page.wait_for_function(
-        f"document.querySelector('#item-{item.pk} .ProseMirror').contains(document.activeElement)", timeout=5000)
+        f"() => document.querySelector('#item-{item.pk} .ProseMirror').contains(document.activeElement)",
+        timeout=5000)
 
 
 def in_editor(page, item):
@@ -174,10 +176,10 @@ def test_tab_moves_through_the_cells_and_leaves_the_editor_after_the_last_one(
     # Back in, Shift+Tab from the first cell leaves backwards to the item's toolbar.
     page.locator(f"#item-{first.pk} .ProseMirror th").first.click()
     # The toolbar shows for the focused item only: wait until it is there before leaving backwards.
-    page.wait_for_function(f"document.activeElement.closest('#item-{first.pk} .ProseMirror') !== null")
+    page.wait_for_function(f"() => document.activeElement.closest('#item-{first.pk} .ProseMirror') !== null")
     page.locator(f"#item-{first.pk} [role=toolbar]").wait_for(state="visible")
     page.keyboard.press("Shift+Tab")
-    page.wait_for_function("document.activeElement.closest('[role=toolbar]') !== null", timeout=5000)
+    page.wait_for_function("() => document.activeElement.closest('[role=toolbar]') !== null", timeout=5000)
 
 
 def test_the_toolbar_has_swedish_names_pressed_states_and_one_tab_stop(

@@ -23,7 +23,7 @@ def test_a_failed_submit_focuses_an_error_summary_naming_the_fields(demo_site, p
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert page.title().startswith("Fel: ")
-    page.wait_for_function("document.activeElement.id === 'error-summary'")
+    page.wait_for_function("() => document.activeElement.id === 'error-summary'")
     summary = page.locator("#error-summary")
     assert "Datum" in summary.inner_text() and "ÅÅÅÅ-MM-DD" in summary.inner_text()
     summary.get_by_role("link", name="Datum").click()

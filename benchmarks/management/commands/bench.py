@@ -86,6 +86,7 @@ class Command(BaseCommand):
         results = time_pages(pages, client, young_pages, young_client,
                              requests=options["requests"], warmup=options["warmup"])
         rows = page_rows(results)
+        rows += self.measure_feed(full, client, requests=options["requests"], warmup=options["warmup"])
         offered = {page.key: page for page in pages}
         for key in options["profile"]:
             if key not in offered:
@@ -170,41 +171,59 @@ class Command(BaseCommand):
                 counts[f"{model._meta.label}"] = f"{model.objects.count():,} rows".replace(",", " ")
         return counts
 
+    def measure_feed(self, council, client, *, requests, warmup):
+        """The calendar feed of a council with 500 meetings (made in a transaction rolled back afterwards)."""
+        rows = []
+        for module in scale_modules():
+            if not hasattr(module, "bench_feed"):
+                continue
+            with module.bench_feed(council) as page:
+                if page is not None:
+                    result = time_page(page, client, requests=requests, warmup=warmup)
+                    result.label = ".ics feed of 500 meetings"
+                    rows += page_rows([result])
+        return rows
+
     def measure_load(self, pages, client, options, notes):
-        """Throughput of the meeting page (the council page until meetings exist) next to a bare view."""
+        """Throughput of the meeting page, for a draft and for a final protocol, next to a bare view."""
         offered = {page.key: page for page in pages if page.method == "get" and resolve(page)}
-        key = "meeting" if "meeting" in offered else "council"
-        path = resolve(offered[key])
+        labels = {"meeting": "meeting page, draft protocol", "meeting_final": "meeting page, final protocol"}
+        targets = [(labels[key], resolve(offered[key])) for key in labels if key in offered]
+        if not targets:
+            targets = [("council page (meeting page not built)", resolve(offered["council"]))]
         cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-        label = {"meeting": "meeting page", "council": "council page (meeting page not built)"}[key]
         self.stdout.write(f"Last: {options['workers']} gunicorn-arbetare, {options['connections']} anslutningar, "
-                          f"{options['duration']} s per URL ({label}) …")
+                          f"{options['duration']} s per URL ({', '.join(label for label, _ in targets)}) …")
+        run = dict(connections=options["connections"], duration=options["duration"])
         with load.Gunicorn(workers=options["workers"], base_dir=settings.BASE_DIR) as server:
-            status = server.get(path, cookie)
-            if status != 200:
-                raise CommandError(f"{path} gav HTTP {status} under gunicorn, inte 200.")
+            for _label, path in targets:
+                status = server.get(path, cookie)
+                if status != 200:
+                    raise CommandError(f"{path} gav HTTP {status} under gunicorn, inte 200.")
             watcher = load.RssWatcher(server.process.pid)
             watcher.start()
-            run = dict(connections=options["connections"], duration=options["duration"])
             bare = load.run_wrk(server.base_url + "/bench/bare/", **run)
-            page = load.run_wrk(server.base_url + path, cookie=cookie, **run)
+            results = [(label, load.run_wrk(server.base_url + path, cookie=cookie, **run)) for label, path in targets]
             peak_mb = watcher.stop() / 1024
-        ratio = page.requests_per_second / bare.requests_per_second if bare.requests_per_second else 0
-        for name, result in (("bare view", bare), (label, page)):
+        rows = [Row("Throughput: bare Django view, same gunicorn", figure=f"{bare.requests_per_second:.0f} req/s")]
+        for name, result in (("bare view", bare), *results):
             if result.errors:
                 notes.append(f"wrk saw {result.errors} errors or non-2xx/3xx responses on the {name}.")
+        latencies = "; ".join(f"{result.latency_p50_ms} / {result.latency_p99_ms} ms ({label})"
+                              for label, result in results)
         notes.append(f"Load: gunicorn {options['workers']} sync workers, wrk 2 threads, {options['connections']} "
-                     f"connections, {options['duration']} s per URL, logged-in session cookie; "
-                     f"wrk latency p50/p99 {page.latency_p50_ms} / {page.latency_p99_ms} ms ({label}), "
-                     f"{bare.latency_p50_ms} / {bare.latency_p99_ms} ms (bare view).")
-        return [
-            Row(f"Throughput: {label}", figure=f"{page.requests_per_second:.0f} req/s"),
-            Row("Throughput: bare Django view, same gunicorn", figure=f"{bare.requests_per_second:.0f} req/s"),
-            Row(f"Throughput ratio, {label} / bare view", figure=f"{ratio:.1%}",
-                target=f"≥ {THROUGHPUT_RATIO_TARGET:.0%}", met=ratio >= THROUGHPUT_RATIO_TARGET),
-            Row("Peak RSS of a gunicorn worker during load", figure=f"{peak_mb:.0f} MB",
-                target=f"< {WORKER_RSS_TARGET_MB} MB", met=peak_mb < WORKER_RSS_TARGET_MB),
-        ]
+                     f"connections, {options['duration']} s per URL, logged-in session cookie; wrk latency "
+                     f"p50/p99 {latencies}; {bare.latency_p50_ms} / {bare.latency_p99_ms} ms (bare view).")
+        for label, result in results:
+            ratio = result.requests_per_second / bare.requests_per_second if bare.requests_per_second else 0
+            rows += [
+                Row(f"Throughput: {label}", figure=f"{result.requests_per_second:.0f} req/s"),
+                Row(f"Throughput ratio, {label} / bare view", figure=f"{ratio:.1%}",
+                    target=f"≥ {THROUGHPUT_RATIO_TARGET:.0%}", met=ratio >= THROUGHPUT_RATIO_TARGET),
+            ]
+        rows.append(Row("Peak RSS of a gunicorn worker during load", figure=f"{peak_mb:.0f} MB",
+                        target=f"< {WORKER_RSS_TARGET_MB} MB", met=peak_mb < WORKER_RSS_TARGET_MB))
+        return rows
 
     def measure_pdf(self, council, notes, *, runs=7):
         """Protocol PDF render + sign next to WeasyPrint alone on the same HTML, median of `runs` runs each."""
