@@ -162,7 +162,7 @@ class Command(BaseCommand):
 
     def row_counts(self):
         counts = {}
-        for label in ("councils", "meetings", "measures", "todo", "assessments"):
+        for label in ("councils", "meetings", "protocols", "measures", "todo", "assessments"):
             try:
                 config = apps.get_app_config(label)
             except LookupError:
