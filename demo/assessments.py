@@ -13,6 +13,8 @@ from assessments.richtext import clean_section
 from councils.models import Council
 from measures.models import Agreement, Measure, Place
 
+from .dates import recent
+
 COUNCIL = "Hägersten-Älvsjös lokala brottsförebyggande råd"
 COLLECTIVE = "Öka den kollektiva förmågan hos allmänheten"
 YOUTH = "Trygga uppväxten för barn och unga"
@@ -27,7 +29,7 @@ ASSESSMENT = {
     "deciding_body": "Hägersten-Liljeholmens stadsdelsnämnd",
     "decision_date": datetime.date(2018, 4, 19),
     "decision_reference": "SDN 2018-04-19 § 12",
-    "next_revision_due": datetime.date(2026, 12, 31),
+    "next_revision_due": recent(datetime.date(2026, 12, 31)),
     "survey": (
         "Rån mot personer under 18 år i Hägersten-Liljeholmen har under 2016 (18 brott) och 2017 (29 brott) ökat "
         "jämfört med tidigare år; 2013 anmäldes 15 rån mot barn. I staden som helhet ökade rånen mot barn med "
@@ -117,8 +119,8 @@ PROMISE = {
     "municipality_activities": "Fältassistenter och fritidsgårdar riktar verksamheten till Liljeholmen.",
     "police_activities": "Riktad närvaro vid Trekanten och i gallerian.",
     "other_activities": "Gallerians väktare och SL:s trygghetsvärdar deltar.",
-    "valid_from": datetime.date(2026, 1, 1),
-    "valid_to": datetime.date(2026, 12, 31),
+    "valid_from": recent(datetime.date(2026, 1, 1)),
+    "valid_to": recent(datetime.date(2026, 12, 31)),
     "dialogue": "Medborgardialog med elever och föräldrar i Liljeholmen hösten 2025.",
     "public_follow_up": "Redovisas på stadsdelens webbplats varje kvartal.",
 }

@@ -9,6 +9,8 @@ from councils.models import Council, Forum, Organisation, Person
 from measures.models import Activity, Agreement, Comment, FollowUp, Measure, Place, PriorityArea
 from meetings.models import Decision, Meeting
 
+from .dates import recent
+
 COUNCIL = "Hägersten-Älvsjös lokala brottsförebyggande råd"
 SDF = "Hägersten-Älvsjö stadsdelsförvaltning"
 POLICE = "Polisen, lokalpolisområde Skärholmen"
@@ -406,18 +408,18 @@ FOLLOW_UPS = [
     ("Öka den kollektiva förmågan hos allmänheten", datetime.date(2018, 11, 16), "gul", "process",
      "Informationen om alkoholförtäringsförbudsområden når inte besökarna; ny skyltning behövs.",
      "sara.holm@example.se"),
-    ("Öka den kollektiva förmågan hos allmänheten", datetime.date(2026, 9, 18), "gron", "effekt",
+    ("Öka den kollektiva förmågan hos allmänheten", recent(datetime.date(2026, 9, 18)), "gron", "effekt",
      "Färre anmälningar om ordningsstörning vid torget jämfört med samma period förra året.",
      "karin.lindqvist@example.se"),
     ("Planerade insatser mot narkotikabrott ska koordineras mellan parterna", datetime.date(2018, 6, 1), "rod",
      "process", "Två riktade insatser planerades utan att stadsdelsförvaltningen var involverad.",
      "karin.lindqvist@example.se"),
-    ("Planerade insatser mot narkotikabrott ska koordineras mellan parterna", datetime.date(2026, 3, 20), "gul",
+    ("Planerade insatser mot narkotikabrott ska koordineras mellan parterna", recent(datetime.date(2026, 3, 20)), "gul",
      "process", "Gemensam planering varannan vecka har kommit igång; informationsdelningen behöver rutiner.",
      "sara.holm@example.se"),
     ("Trygga uppväxten för barn och unga", datetime.date(2018, 5, 25), "gron", "produktion",
      "YOLO genomfört i fyra av fem skolor med årskurs 7; två gemensamma tillsynspass.", "karin.lindqvist@example.se"),
-    ("Trygga uppväxten för barn och unga", datetime.date(2026, 10, 2), "gron", "produktion",
+    ("Trygga uppväxten för barn och unga", recent(datetime.date(2026, 10, 2)), "gron", "produktion",
      "RoS erbjudet alla skolor med årskurs 8; helgsamverkan varje fredag.", "karin.lindqvist@example.se"),
     ("Motverka otrygghet och brottsutsatthet i Västertorp", datetime.date(2019, 2, 15), "gul", "produktion",
      "Belysning vid lekplatsen beställd; närmiljövandring flyttad till våren.", "jonas.wikstrom@example.se"),
@@ -427,21 +429,21 @@ FOLLOW_UPS = [
      "Översynen av ordningsföreskrifterna klar i juni 2018.", "sara.holm@example.se"),
     ("Motverka påträngande tiggeri", datetime.date(2018, 12, 14), "rod", "effekt",
      "Nya arbetssätt inte implementerade; arbetsgruppen har inte träffats under hösten.", "sara.holm@example.se"),
-    ("Whats.App grupp", datetime.date(2026, 8, 28), "gron", "process",
+    ("Whats.App grupp", recent(datetime.date(2026, 8, 28)), "gron", "process",
      "Gruppen används dagligen under sommaren; snabb kontakt mellan OV och fältassistenter.",
      "sara.holm@example.se"),
-    ("Se över möjligheterna att söka alkoholförbud på platsen.", datetime.date(2026, 5, 15), "rod", "produktion",
+    ("Se över möjligheterna att söka alkoholförbud på platsen.", recent(datetime.date(2026, 5, 15)), "rod", "produktion",
      "Inga kontakter tagna än.", "karin.lindqvist@example.se"),
 ]
 
 # Next follow-up due (some overdue) per measure title.
 DUE = {
-    "Öka den kollektiva förmågan hos allmänheten": datetime.date(2026, 12, 18),
-    "Planerade insatser mot narkotikabrott ska koordineras mellan parterna": datetime.date(2026, 6, 20),
+    "Öka den kollektiva förmågan hos allmänheten": recent(datetime.date(2026, 12, 18)),
+    "Planerade insatser mot narkotikabrott ska koordineras mellan parterna": recent(datetime.date(2026, 6, 20)),
     "Trygga uppväxten för barn och unga": datetime.date(2027, 1, 2),
-    "Motverka otrygghet och brottsutsatthet i Västertorp": datetime.date(2026, 10, 1),
-    "Motverka påträngande tiggeri": datetime.date(2026, 9, 30),
-    "Se över möjligheterna att söka alkoholförbud på platsen.": datetime.date(2026, 8, 15),
+    "Motverka otrygghet och brottsutsatthet i Västertorp": recent(datetime.date(2026, 10, 1)),
+    "Motverka påträngande tiggeri": recent(datetime.date(2026, 9, 30)),
+    "Se över möjligheterna att söka alkoholförbud på platsen.": recent(datetime.date(2026, 8, 15)),
 }
 
 # Follow-ups reported at the demo council's meeting of 2024-09-20 (see demo/meetings.py).
