@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from councils.forms import DateInput
+from councils.forms import DateField
 from measures.forms import FollowUpForm
 from measures.models import Agreement, Place
 from meetings.files import check_upload
@@ -19,10 +19,9 @@ class AssessmentForm(forms.ModelForm):
         model = Assessment
         fields = ["title", "period_start", "period_end", "version", "status", "deciding_body", "decision_date",
                   "decision_reference", "next_revision_due", "survey", "other_information", "analysis"]
-        widgets = {
-            **{name: DateInput() for name in ("period_start", "period_end", "decision_date", "next_revision_due")},
-            **{name: forms.Textarea(attrs={"rows": 8}) for name in ("survey", "other_information", "analysis")},
-        }
+        field_classes = {name: DateField for name in ("period_start", "period_end", "decision_date",
+                                                      "next_revision_due")}
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in ("survey", "other_information", "analysis")}
         help_texts = {name: SECTION_HELP for name in ("survey", "other_information", "analysis")}
 
 
@@ -48,7 +47,7 @@ class ProblemForm(forms.ModelForm):
     indicator_unit = forms.CharField(label=_("Enhet"), required=False, max_length=50)
     indicator_baseline = forms.DecimalField(label=_("Utgångsvärde"), required=False, max_digits=12,
                                             decimal_places=2)
-    indicator_date = forms.DateField(label=_("Mätdatum för utgångsvärdet"), required=False, widget=DateInput())
+    indicator_date = DateField(label=_("Mätdatum för utgångsvärdet"), required=False)
     indicator_target = forms.DecimalField(label=_("Målvärde"), required=False, max_digits=12, decimal_places=2)
 
     class Meta:
@@ -89,7 +88,7 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date", "source"]
-        widgets = {"baseline_date": DateInput(), "target_date": DateInput()}
+        field_classes = {"baseline_date": DateField, "target_date": DateField}
 
     def __init__(self, *args, problem, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,8 +159,8 @@ class CitizenPromiseForm(forms.ModelForm):
         model = CitizenPromise
         fields = ["promise", "problem", "municipality_activities", "police_activities", "other_activities",
                   "valid_from", "valid_to", "dialogue", "public_follow_up"]
+        field_classes = {"valid_from": DateField, "valid_to": DateField}
         widgets = {
-            "valid_from": DateInput(), "valid_to": DateInput(),
             **{name: forms.Textarea(attrs={"rows": 3}) for name in (
                 "promise", "municipality_activities", "police_activities", "other_activities", "dialogue",
                 "public_follow_up")},

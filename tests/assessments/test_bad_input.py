@@ -148,3 +148,23 @@ def test_a_problem_cannot_name_another_councils_place_or_agreement(coordinator, 
         services.problem_save(assessment=assessment, user=coordinator.user, data={"title": "X"},
                               agreements=[foreign_plan])
     assert not Problem.objects.filter(title="X").exists()
+
+
+def test_a_date_in_another_format_is_refused_with_the_format_named(coordinator_client, council):
+    url = reverse("assessments:assessment_create", args=[council.pk])
+
+    response = coordinator_client.post(url, assessment_post(period_start="22/11/2026"))
+
+    assert response.status_code == 400
+    assert "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-22." in response.content.decode()
+    assert not Assessment.objects.exists()
+
+
+def test_a_date_written_without_dashes_is_taken(coordinator_client, council):
+    url = reverse("assessments:assessment_create", args=[council.pk])
+    form = coordinator_client.get(url).content.decode()
+    assert "ÅÅÅÅ-MM-DD, till exempel 2026-11-22" in form  # the format stands beside the field
+
+    coordinator_client.post(url, assessment_post(period_start="20260101"))
+
+    assert Assessment.objects.get().period_start == datetime.date(2026, 1, 1)
