@@ -4,6 +4,7 @@ Every upload in Lobra (meeting attachments, agreement documents) goes through ch
 user file is served through file_response.
 """
 
+import io
 import struct
 import zipfile
 
@@ -24,6 +25,10 @@ RATIO_FLOOR = 1024 * 1024  # a small member may compress as well as it likes
 # Name endings of archives that would be unpacked again by whoever opens the file.
 ARCHIVE_ENDINGS = (".zip", ".jar", ".7z", ".rar", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".cab",
                    ".docx", ".xlsx", ".pptx", ".docm", ".xlsm", ".odt", ".ods", ".odp")
+# Office keeps an embedded object (a chart's workbook, a pasted sheet) as a document of its own in these
+# folders. Such a document is allowed, one level deep, and checked like the upload; macro formats are not.
+EMBEDDING_FOLDERS = ("word/embeddings/", "xl/embeddings/", "ppt/embeddings/")
+EMBEDDED_ENDINGS = (".xlsx", ".docx", ".pptx")
 ZIP_HEAD = b"PK\x03\x04"
 END_OF_DIRECTORY = b"PK\x05\x06"
 END_RECORD = struct.Struct("<4s4H2LH")
@@ -66,21 +71,48 @@ def member_count(uploaded):
     return max(entries_here, entries_total)
 
 
-def check_archive(archive):
-    """Refuse an archive whose directory describes a bomb or nests other archives; reads no member data."""
+def check_archive(archive, *, embedded=False):
+    """Refuse an archive whose directory describes a bomb or nests other archives; reads no member data,
+    except an Office document embedded where Office puts them (a chart's workbook in a report), which is
+    read within the limits and checked in turn; it may embed nothing itself."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise refused_archive()
-    unpacked = 0
+    unpacked, embeddings = 0, []
     for member in members:
         unpacked += member.file_size
         grows = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR and grows > MAX_RATIO:
             raise refused_archive()
         if member.filename.lower().endswith(ARCHIVE_ENDINGS):
-            raise refused_archive()
+            if embedded or not is_office_embedding(member):
+                raise refused_archive()
+            embeddings.append(member)
     if unpacked > MAX_UNPACKED_SIZE:
         raise refused_archive()
+    for member in embeddings:
+        check_embedding(archive, member)
+
+
+def is_office_embedding(member):
+    """An OOXML document where Word, Excel or PowerPoint keep embedded objects, no larger than an upload."""
+    name = member.filename.lower()
+    return (name.startswith(EMBEDDING_FOLDERS) and name.endswith(EMBEDDED_ENDINGS)
+            and member.file_size <= MAX_SIZE)
+
+
+def check_embedding(archive, member):
+    """Check an embedded Office document as an archive of its own (read whole: it is at most MAX_SIZE)."""
+    data = read_member(archive, member.filename, member.file_size + 1)
+    inner = io.BytesIO(data)
+    count = member_count(inner)
+    if len(data) > member.file_size or count is None or count > MAX_MEMBERS:
+        raise refused_archive()
+    try:
+        with zipfile.ZipFile(inner) as embedded:
+            check_archive(embedded, embedded=True)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError):
+        raise refused_archive() from None
 
 
 def read_member(archive, name, limit):

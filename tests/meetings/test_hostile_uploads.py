@@ -96,13 +96,37 @@ def test_an_archive_of_thousands_of_members_is_refused_before_its_directory_is_p
         check_upload(SimpleUploadedFile("plan.docx", data))
 
 
-@pytest.mark.parametrize("inner", ["word/embeddings/bilaga.zip", "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
-                                   "Pictures/bild.odt"])
-def test_a_document_with_an_archive_inside_is_refused(inner):
-    data = zip_bytes({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>",
-                      inner: zip_bytes({"a.txt": "x"})})
+WORKBOOK = {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "<x/>"}
+
+
+def report_with(inner, data):
+    return zip_bytes({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>", inner: data})
+
+
+@pytest.mark.parametrize("inner, data", [
+    ("word/embeddings/bilaga.zip", zip_bytes({"a.txt": "x"})),  # not an Office document
+    ("Pictures/bild.odt", zip_bytes({"a.txt": "x"})),  # not where Office keeps embedded objects
+    ("word/embeddings/Makro.xlsm", zip_bytes(WORKBOOK)),  # macros
+    # An embedded workbook that embeds an archive of its own: one level only.
+    ("word/embeddings/Microsoft_Excel_Worksheet.xlsx", zip_bytes({**WORKBOOK, "xl/embeddings/x.docx": zip_bytes({})})),
+    ("word/embeddings/Microsoft_Excel_Worksheet.xlsx", b"PK\x03\x04 not a zip at all"),
+])
+def test_a_document_with_an_archive_inside_is_refused(inner, data):
     with pytest.raises(ValidationError, match="packat arkiv"):
-        check_upload(SimpleUploadedFile("plan.docx", data))
+        check_upload(SimpleUploadedFile("plan.docx", report_with(inner, data)))
+
+
+def test_a_report_with_an_embedded_chart_workbook_is_accepted():
+    """Word keeps a chart's data as a workbook under word/embeddings/; lägesbilder are full of them."""
+    data = report_with("word/embeddings/Microsoft_Excel_Worksheet.xlsx", zip_bytes(WORKBOOK, zipfile.ZIP_DEFLATED))
+    assert check_upload(SimpleUploadedFile("lagesbild.docx", data)) == files.KINDS["docx"][0]
+
+
+def test_an_embedded_workbook_that_is_a_bomb_is_refused(monkeypatch):
+    monkeypatch.setattr(files, "RATIO_FLOOR", 1000)
+    bomb = zip_bytes({**WORKBOOK, "xl/sharedStrings.xml": "0" * 1_000_000}, zipfile.ZIP_DEFLATED)
+    with pytest.raises(ValidationError, match="packat arkiv"):
+        check_upload(SimpleUploadedFile("plan.docx", report_with("word/embeddings/Blad.xlsx", bomb)))
 
 
 def test_archives_that_unpack_beyond_the_total_limit_are_refused(monkeypatch):
