@@ -1,6 +1,6 @@
 """The kinds of thing search finds, declared once: model, owner council, date, columns, link and template.
 
-Adding a kind (the lägesbild's problems when `assessments/` lands) is one Source here, one migration that
+Adding a kind is one Source here, one migration that
 gives its table `search_vector` (and `search_text` when the body is HTML or several fields; see
 migrations/0001), and one template `search/_hit_<kind>.html`.
 """
@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Comment, FollowUp, Measure
+from assessments.models import Problem
+from measures.models import Activity, Comment, FollowUp, Measure
 from meetings.models import AgendaItem, Decision, Meeting
 
 
@@ -44,13 +45,19 @@ class Source:
         return page.get_absolute_url() + self.anchor.format(hit=hit)
 
 
-def _measure_year(year):
-    """A measure belongs to the years its action plan is in force; one outside a plan to the year it was made."""
-    in_plan = Q(priority_area__agreement__valid_from__year__lte=year) & (
-        Q(priority_area__agreement__valid_to__year__gte=year)
-        | Q(priority_area__agreement__extended_to__year__gte=year)
+def _measure_year(year, path=""):
+    """A measure belongs to the years its action plan is in force; one outside a plan to the year it was made.
+    `path` leads from another kind to its measure ("measure__" for an activity)."""
+    agreement = f"{path}priority_area__agreement__"
+    in_plan = Q(**{f"{agreement}valid_from__year__lte": year}) & (
+        Q(**{f"{agreement}valid_to__year__gte": year}) | Q(**{f"{agreement}extended_to__year__gte": year})
     )
-    return in_plan | Q(priority_area__isnull=True, created_at__year=year)
+    return in_plan | Q(**{f"{path}priority_area__isnull": True, f"{path}created_at__year": year})
+
+
+def _problem_year(year):
+    """A problem belongs to the years its lägesbild covers."""
+    return Q(assessment__period_start__year__lte=year, assessment__period_end__year__gte=year)
 
 
 MEASURE_TEXT = ("title", "problem", "responsible_text", "forum_text", "police_contact", "police_commitment",
@@ -79,5 +86,13 @@ SOURCES = [
     Source("comment", _("Kommentarer"), Comment, council="measure__council", day="created_at", body="text",
            fields=("text",), select_related=("measure__council", "author"), anchor="#comment-{hit.pk}",
            page=lambda c: c.measure),
+    Source("activity", _("Aktiviteter"), Activity, council="measure__council", day="measure__created_at",
+           body="text", fields=("text",), select_related=("measure__council",),
+           year=lambda year: _measure_year(year, "measure__"),
+           page=lambda a: a.measure),
+    Source("problem", _("Problem i lägesbilden"), Problem, council="assessment__council",
+           day="assessment__period_start", body="search_text", title="title",
+           fields=("title", "description", "where", "who", "when", "crime_type"),
+           select_related=("assessment__council",), year=_problem_year),
 ]
 BY_KIND = {source.kind: source for source in SOURCES}

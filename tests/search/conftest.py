@@ -75,3 +75,23 @@ def measure_with_follow_up(council, coordinator):
     comment = Comment.objects.create(measure=measure, author=coordinator,
                                      text="Bra att nattvandrarna rapporterar skadegörelse direkt.")
     return measure, follow_up, comment
+
+
+@pytest.fixture
+def problem_and_activity(council, other_council):
+    """A lägesbild problem and an activity in the council, and a neighbour's problem with the same words."""
+    from assessments.models import Assessment, Problem
+    from measures.models import Activity
+
+    def problem(owner, title):
+        assessment = Assessment.objects.create(council=owner, title="Lägesbild 2025",
+                                               period_start=datetime.date(2025, 1, 1),
+                                               period_end=datetime.date(2025, 12, 31))
+        return Problem.objects.create(assessment=assessment, title=title, where="Busstorget kvällstid",
+                                      description="Ungdomsgäng samlas och försäljning av narkotika förekommer.")
+
+    ours = problem(council, "Narkotikaförsäljning vid busstorget")
+    theirs = problem(other_council, "Narkotikaförsäljning i grannkommunen")
+    measure = Measure.objects.create(council=council, title="Trygg kollektivtrafik")
+    activity = Activity.objects.create(measure=measure, text="Nattvandringar kring pendeltågsstationen varje fredag.")
+    return ours, theirs, activity

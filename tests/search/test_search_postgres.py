@@ -225,3 +225,24 @@ def test_the_stemmed_match_is_answered_from_the_gin_index():
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "search_agendaitem_vector" in plan
+
+
+def test_lagesbild_problems_and_activities_are_found_and_link_to_their_pages(member_client, problem_and_activity):
+    ours, theirs, activity = problem_and_activity
+
+    problem_hits = hits(search(member_client, "narkotika busstorget"), "problem")
+    activity_hits = hits(search(member_client, "nattvandring"), "activity")
+
+    assert [hit.pk for hit in problem_hits] == [ours.pk]  # never the neighbour council's problem
+    assert problem_hits[0].search_url == ours.get_absolute_url()
+    assert [hit.pk for hit in activity_hits] == [activity.pk]
+    assert activity_hits[0].search_url == activity.measure.get_absolute_url()
+    assert member_client.get(ours.get_absolute_url()).status_code == 200
+
+
+def test_a_compound_tail_finds_a_problem_and_the_year_is_its_lagesbilds_period(member_client, problem_and_activity):
+    ours, _theirs, _activity = problem_and_activity
+
+    assert [hit.pk for hit in hits(search(member_client, "försäljning"), "problem")] == [ours.pk]
+    assert hits(search(member_client, "försäljning", year=2025, kind="problem"), "problem")
+    assert not hits(search(member_client, "försäljning", year=2024, kind="problem"), "problem")

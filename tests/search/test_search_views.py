@@ -110,3 +110,12 @@ def test_a_measure_belongs_to_the_years_its_action_plan_is_in_force(member_clien
         return response.context["results"].total
 
     assert (found(2024), found(2025), found(2026)) == (1, 1, 0)
+
+
+@requires_sqlite
+def test_sqlite_fallback_finds_problems_and_activities_of_the_own_council_only(member_client, problem_and_activity):
+    ours, theirs, activity = problem_and_activity
+    page = member_client.get(reverse("search:results"), {"q": "busstorget"}).content.decode()
+    assert "Narkotikaförsäljning vid <mark>busstorget</mark>" in page and "grannkommunen" not in page
+    assert "kring pendeltågsstationen varje fredag" in member_client.get(
+        reverse("search:results"), {"q": "nattvandringar"}).content.decode()
