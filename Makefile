@@ -64,7 +64,7 @@ MESSAGES_IGNORE = --ignore=.venv --ignore=staticfiles --ignore='tests/*' --ignor
 messages: $(STAMP) system-deps
 	$(PY) manage.py makemessages -l en --no-location $(MESSAGES_IGNORE)
 	msgattrib --no-obsolete -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
-	$(PY) manage.py compilemessages -l en
+	$(PY) manage.py compilemessages -l en --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -51,6 +51,8 @@ LABELS = {
     "protocols.correction.started": _("Påbörjade rättelse av protokoll"),
     "measures.measure.created": _("Åtgärd skapad"),
     "measures.measure.changed": _("Åtgärd ändrad"),
+    "measures.measure.item_linked": _("Åtgärd kopplad till dagordningspunkt"),
+    "measures.measure.item_unlinked": _("Åtgärd bortkopplad från dagordningspunkt"),
     "measures.followup.added": _("Uppföljning tillagd"),
     "measures.comment.added": _("Kommentar på åtgärd"),
     "measures.activity.from_decision": _("Uppdrag blev aktivitet"),

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from councils.access import check_council_access
-from meetings.access import get_decision_for
+from meetings.access import get_decision_for, get_item_for
 from meetings.models import Decision
 
 from .models import Agreement, Measure, Place, PriorityArea
@@ -68,6 +68,13 @@ def get_place_for(user, pk, *, write=False):
     place = get_object_or_404(Place.objects.select_related("council"), pk=pk)
     check_council_access(user, place.council, perm=_perm(write))
     return place
+
+
+def get_item_for_linking(user, pk):
+    """An agenda item of a meeting of the user's council, to link measures to: needs measures.write."""
+    item = get_item_for(user, pk)
+    check_council_access(user, item.meeting.council, perm="measures.write")
+    return item
 
 
 def get_task_for(user, pk):

@@ -198,3 +198,18 @@ class DecisionActivityForm(forms.Form):
             Measure.objects.filter(council=council)
             .select_related("priority_area", "place").order_by("priority_area__position", "position", "pk")
         )
+
+
+class ItemMeasureForm(forms.Form):
+    """One measure to link to an agenda item or unlink from it; only the council's own measures."""
+
+    action = forms.ChoiceField(choices=[("add", "add"), ("remove", "remove")])
+    measure = forms.ModelChoiceField(
+        queryset=Measure.objects.none(),
+        error_messages={"invalid_choice": _("Åtgärden finns inte i rådets plan."),
+                        "required": _("Välj en åtgärd.")},
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = Measure.objects.filter(council=council)

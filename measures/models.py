@@ -191,6 +191,15 @@ class MeasureQuerySet(PositionQuerySet):
     def overdue(self, on=None):
         return self.filter(follow_up_due__lt=on or today())
 
+    def open(self, on=None):
+        """Measures still being worked on: in an action plan in force (extensions count), or outside any plan
+        (a place's working document)."""
+        on = on or today()
+        in_force = Q(priority_area__agreement__valid_from__lte=on) & (
+            Q(priority_area__agreement__valid_to__gte=on) | Q(priority_area__agreement__extended_to__gte=on)
+        )
+        return self.filter(in_force | Q(priority_area__isnull=True))
+
     def without_follow_up_since(self, since):
         return self.exclude(follow_ups__date__gte=since)
 

@@ -131,8 +131,9 @@ def _measures_on_meeting(meeting):
 
 def meeting_item_sections(meeting, items, perms):
     """What the measures app shows under the meeting's agenda items (meetings/sections.py), in two queries:
-    the measures each item takes up, its tasks that can still be made activities (for those who may write the
-    plan) and, under the item marked for återrapportering, the follow-ups since the previous meeting."""
+    the measures each item takes up, for those who may write the plan its tasks that can still be made
+    activities and a link to link measures, and, under the item marked for återrapportering, the follow-ups
+    since the previous meeting."""
     from meetings.models import Decision  # the meeting page's models; measures depends on meetings
 
     linked, converted = {}, set()
@@ -152,11 +153,11 @@ def meeting_item_sections(meeting, items, perms):
     for item in items:
         tasks = ([d for d in item.decisions.all() if d.kind == Decision.Kind.TASK and d.pk not in converted]
                  if may_convert else [])
-        section = {"item": item, "measures": linked.get(item.pk, []), "tasks": tasks}
+        section = {"item": item, "measures": linked.get(item.pk, []), "tasks": tasks, "may_link": may_convert}
         if item is target:
             section.update(show_follow_ups=True, follow_ups=follow_ups,
                            previous_day=follow_ups[0].previous_day if follow_ups else None)
-        if section["measures"] or tasks or item is target:
+        if section["measures"] or tasks or item is target or may_convert:
             sections[item.pk] = section
     return sections
 

@@ -118,3 +118,18 @@ def task_to_activity(*, decision, measure, text, user):
         log_action(council=measure.council, user=user, action="measures.activity.from_decision", obj=measure,
                    data={"activity": activity.text, "meeting": str(decision.agenda_item.meeting)})
     return activity
+
+
+def item_measures_change(*, item, user, add=(), remove=()):
+    """Link measures to an agenda item (the meeting takes them up) or unlink them; each change is logged on the
+    measure. The caller has checked that the measures are the item's council's."""
+    council = item.meeting.council
+    with transaction.atomic():
+        for measure in add:
+            measure.agenda_items.add(item)
+            log_action(council=council, user=user, action="measures.measure.item_linked", obj=measure,
+                       data={"item": str(item), "meeting": str(item.meeting)})
+        for measure in remove:
+            measure.agenda_items.remove(item)
+            log_action(council=council, user=user, action="measures.measure.item_unlinked", obj=measure,
+                       data={"item": str(item), "meeting": str(item.meeting)})

@@ -31,6 +31,7 @@ urlpatterns = [
     path("measures/<int:pk>/comments/new/", views.comment_add, name="comment_add"),
     path("places/<int:pk>/", views.place_detail, name="place"),
     path("decisions/<int:decision_pk>/activity/new/", views.decision_activity, name="decision_activity"),
+    path("meetings/items/<int:item_pk>/measures/", views.item_measures, name="item_measures"),
 ]
 
 

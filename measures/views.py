@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -18,13 +18,22 @@ from councils.pagecache import body_context, cached_body, perms_key, query_key
 from meetings.files import content_type_for, file_response, name_ending
 
 from . import pdf, selectors, services, spreadsheet
-from .access import get_agreement_for, get_area_for, get_measure_for, get_place_for, get_task_for, may_follow_up
+from .access import (
+    get_agreement_for,
+    get_area_for,
+    get_item_for_linking,
+    get_measure_for,
+    get_place_for,
+    get_task_for,
+    may_follow_up,
+)
 from .forms import (
     AgreementForm,
     CommentForm,
     DecisionActivityForm,
     FollowUpForm,
     ImportForm,
+    ItemMeasureForm,
     MeasureForm,
     PlaceForm,
     PriorityAreaForm,
@@ -353,3 +362,36 @@ def decision_activity(request, decision_pk):
     return _form_page(request, form, council=council,
                       title=_("Gör uppdrag till aktivitet: %(meeting)s") % {"meeting": meeting},
                       back=meeting.get_absolute_url())
+
+
+ITEM_PICKER_SIZE = 20
+
+
+@login_required
+def item_measures(request, item_pk):
+    """Link the measures an agenda item takes up, from the item: a search among the council's open measures
+    (its plans in force and its places), the linked ones with a button each to unlink."""
+    item = get_item_for_linking(request.user, item_pk)
+    meeting, council = item.meeting, item.meeting.council
+    if request.method == "POST":
+        choice = ItemMeasureForm(request.POST, council=council)
+        if not choice.is_valid():
+            messages.error(request, " ".join(message for errors in choice.errors.values() for message in errors))
+        elif choice.cleaned_data["action"] == "add":
+            services.item_measures_change(item=item, user=request.user, add=[choice.cleaned_data["measure"]])
+            messages.success(request, _("Åtgärden är kopplad till punkten."))
+        else:
+            services.item_measures_change(item=item, user=request.user, remove=[choice.cleaned_data["measure"]])
+            messages.success(request, _("Åtgärden är inte längre kopplad till punkten."))
+        return redirect(f"{request.path}?{request.GET.urlencode()}" if request.GET else request.path)
+    query = (request.GET.get("q") or "").strip()[:100]
+    linked = list(item.measures.select_related("priority_area", "place").order_by("title"))
+    candidates = (Measure.objects.filter(council=council).open().exclude(pk__in=[m.pk for m in linked])
+                  .select_related("priority_area", "place").order_by("title"))
+    if query:
+        candidates = candidates.filter(Q(title__icontains=query) | Q(problem__icontains=query))
+    candidates = list(candidates[:ITEM_PICKER_SIZE + 1])
+    return render(request, "measures/item_measures.html", {
+        "item": item, "meeting": meeting, "council": council, "linked": linked, "query": query,
+        "candidates": candidates[:ITEM_PICKER_SIZE], "more": len(candidates) > ITEM_PICKER_SIZE,
+    })

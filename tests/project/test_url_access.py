@@ -119,6 +119,7 @@ ROUTES = {
     "measures:comment_add": Case(on("measure"), method="post", wrong=None),
     "measures:place": Case(on("place"), wrong=None),
     "measures:decision_activity": Case(on("task"), wrong=NO_MEASURES_WRITE),
+    "measures:item_measures": Case(on("item"), wrong=NO_MEASURES_WRITE),
     "councils:council_settings": Case(on("council"), wrong=NO_COUNCIL_MANAGE),
     "todo:start": Case(lambda o: [], wrong=None, outsider=False),
     "todo:council_switch": Case(on("council"), wrong=None),

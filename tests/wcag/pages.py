@@ -144,6 +144,7 @@ PAGES = {
     "measures:comment_add": POST,
     "measures:place": Page(lambda o: [o.place.pk]),
     "measures:decision_activity": Page(lambda o: [o.assignment.pk], roles=COORDINATOR),
+    "measures:item_measures": Page(lambda o: [o.item.pk], roles=COORDINATOR),
     # Assessments (lägesbild, problems, causes, medborgarlöften, årshjul): nested under their council
     "assessments:assessment_list": Page(lambda o: [o.council.pk]),
     "assessments:assessment_create": Page(lambda o: [o.council.pk], roles=COORDINATOR),
