@@ -138,6 +138,15 @@ def test_the_bare_view_answers_in_the_bench_urlconf():
 
 
 @pytest.mark.django_db
+def test_the_logged_in_bare_view_reads_the_session_and_the_user(client, member, django_assert_num_queries):
+    assert client.get("/bench/bare-login/").status_code == 302  # to the login page
+    client.force_login(member.user)
+    with django_assert_num_queries(2):  # the session and the user, nothing else
+        response = client.get("/bench/bare-login/")
+    assert response.status_code == 200 and str(member.user.pk).encode() in response.content
+
+
+@pytest.mark.django_db
 def test_the_bare_view_is_not_in_lobras_urls(settings):
     settings.ROOT_URLCONF = "lobra.urls"
 

@@ -203,10 +203,16 @@ class Command(BaseCommand):
             watcher = load.RssWatcher(server.process.pid)
             watcher.start()
             bare = load.run_wrk(server.base_url + "/bench/bare/", **run)
+            logged_in = load.run_wrk(server.base_url + "/bench/bare-login/", cookie=cookie, **run)
             results = [(label, load.run_wrk(server.base_url + path, cookie=cookie, **run)) for label, path in targets]
             peak_mb = watcher.stop() / 1024
-        rows = [Row("Throughput: bare Django view, same gunicorn", figure=f"{bare.requests_per_second:.0f} req/s")]
-        for name, result in (("bare view", bare), *results):
+        login_ratio = logged_in.requests_per_second / bare.requests_per_second if bare.requests_per_second else 0
+        rows = [
+            Row("Throughput: bare Django view, same gunicorn", figure=f"{bare.requests_per_second:.0f} req/s"),
+            Row("Throughput: bare view behind a login (session and user read, nothing else)",
+                figure=f"{logged_in.requests_per_second:.0f} req/s = {login_ratio:.1%} of the bare view"),
+        ]
+        for name, result in (("bare view", bare), ("logged-in bare view", logged_in), *results):
             if result.errors:
                 notes.append(f"wrk saw {result.errors} errors or non-2xx/3xx responses on the {name}.")
         latencies = "; ".join(f"{result.latency_p50_ms} / {result.latency_p99_ms} ms ({label})"
