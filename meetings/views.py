@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import get_council_for
 from councils.history import history_for
-from councils.pagecache import body_context, cached_body, perms_key
+from councils.pagecache import body_context, cached_body, perms_key, query_key
 
 from . import services
 from .access import get_attachment_for, get_attendance_for, get_decision_for, get_item_for, get_meeting_for
@@ -55,15 +55,21 @@ def _form_page(request, form, *, title, meeting=None, council=None):
 
 @login_required
 def meeting_list(request, council_pk):
+    """The council's meetings, filtered. The body is rendered once per council revision, filter and reader's
+    permissions (councils/pagecache.py)."""
     council = get_council_for(request.user, council_pk)
-    meetings = Meeting.objects.filter(council=council).with_counts().order_by("-starts_at")
-    filterset = MeetingFilter(request.GET or None, queryset=meetings, council=council)
-    return render(request, "meetings/meeting_list.html", {
-        "council": council,
-        "filter": filterset,
-        "meetings": filterset.qs,
-        "can_write": council.has_perm(request.user, "meetings.write"),
-    })
+    perms = council.perms_of(request.user)
+
+    def render_body():
+        meetings = Meeting.objects.filter(council=council).with_counts().order_by("-starts_at")
+        filterset = MeetingFilter(request.GET or None, queryset=meetings, council=council)
+        return render_to_string("meetings/_meeting_list_body.html", body_context(
+            council=council, filter=filterset, meetings=filterset.qs, can_write="meetings.write" in perms,
+        ))
+
+    body = cached_body(request, "meeting-list", council.pk, council.revision, perms_key(perms),
+                       query_key(request.GET), render=render_body)
+    return render(request, "meetings/meeting_list.html", {"council": council, "body": body})
 
 
 @login_required

@@ -182,3 +182,15 @@ def test_the_calendar_feed_shows_a_new_meeting_at_once(client, member, council, 
         "title": "Extra möte", "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=1)})
     body = client.get(url).content.decode()
     assert body.count("BEGIN:VEVENT") == 2 and "Extra möte" in body
+
+
+def test_the_meeting_list_shows_a_new_meeting_at_once_and_keeps_filters_apart(member_client, council, coordinator,
+                                                                             meeting):
+    url = reverse("meetings:list", args=[council.pk])
+    assert "Extra möte" not in member_client.get(url).content.decode()  # now cached
+    assert "Inga möten matchar urvalet." in member_client.get(url, {"q": "finns-inte"}).content.decode()
+    starts = meeting.starts_at + datetime.timedelta(days=30)
+    services.meeting_create(council=council, user=coordinator.user, data={
+        "title": "Extra möte", "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=1)})
+    assert "Extra möte" in member_client.get(url).content.decode()
+    assert "Extra möte" not in member_client.get(url, {"q": "finns-inte"}).content.decode()
