@@ -121,7 +121,7 @@ def gather(council):
 
 
 def _measure_url(measure):
-    return _url("measures:measure", measure.pk)
+    return _url("measures:measure_detail", measure.pk)
 
 
 def _links_url(facts, measure):
@@ -215,7 +215,7 @@ def law_lines(facts):
         _("Uppföljningen är aktuell"), status,
         _("%(ok)s av %(n)s åtgärder följdes upp efter %(since)s.") % {
             "ok": len(recent), "n": len(measures), "since": f"{facts.recent_since:%Y-%m-%d}"},
-        _url("measures:stale", council.pk), _("Åtgärder utan uppföljning"),
+        _url("measures:stale_measures", council.pk), _("Åtgärder utan uppföljning"),
     ))
     return lines
 

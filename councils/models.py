@@ -126,7 +126,7 @@ class Council(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("councils:detail", args=[self.pk])
+        return reverse("councils:council_detail", args=[self.pk])
 
     @property
     def is_active(self):

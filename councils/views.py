@@ -63,7 +63,7 @@ def account_settings(request):
 
 def form_page(request, form, *, title, council=None, back=None):
     """The shared form page (templates/form.html); back defaults to the council's page."""
-    back = back or (council.get_absolute_url() if council else reverse("councils:overview"))
+    back = back or (council.get_absolute_url() if council else reverse("councils:council_list"))
     return render(request, "form.html", {
         "form": form, "title": title, "back": back,
         "up_url": council.get_absolute_url() if council else None, "up_label": council,
@@ -172,9 +172,9 @@ def person_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         services.person_update(person=person, user=request.user, fields=form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))
-        return redirect("councils:person", pk=person.pk)
+        return redirect("councils:person_detail", pk=person.pk)
     return form_page(request, form, title=_("Ändra %(person)s") % {"person": person},
-                     back=reverse("councils:person", args=[person.pk]))
+                     back=reverse("councils:person_detail", args=[person.pk]))
 
 
 @login_required
@@ -252,8 +252,8 @@ def organisation_create(request):
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(user=request.user, data=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
-        return redirect("councils:organisation", pk=organisation.pk)
-    return form_page(request, form, title=_("Ny organisation"), back=reverse("councils:organisations"))
+        return redirect("councils:organisation_detail", pk=organisation.pk)
+    return form_page(request, form, title=_("Ny organisation"), back=reverse("councils:organisation_list"))
 
 
 @login_required
@@ -263,9 +263,9 @@ def organisation_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         services.organisation_update(organisation=organisation, user=request.user, data=form.cleaned_data)
         messages.success(request, _("Organisationen är sparad."))
-        return redirect("councils:organisation", pk=organisation.pk)
+        return redirect("councils:organisation_detail", pk=organisation.pk)
     return form_page(request, form, title=_("Ändra organisation"),
-                     back=reverse("councils:organisation", args=[organisation.pk]))
+                     back=reverse("councils:organisation_detail", args=[organisation.pk]))
 
 
 @login_required
@@ -276,6 +276,6 @@ def organisation_delete(request, pk):
         services.organisation_delete(organisation=organisation, user=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        return redirect("councils:organisation", pk=organisation.pk)
+        return redirect("councils:organisation_detail", pk=organisation.pk)
     messages.success(request, _("%(name)s är borttagen.") % {"name": organisation})
-    return redirect("councils:organisations")
+    return redirect("councils:organisation_list")

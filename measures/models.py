@@ -31,7 +31,7 @@ class Place(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("measures:place", args=[self.pk])
+        return reverse("measures:place_detail", args=[self.pk])
 
 
 def agreement_document_path(instance, filename):
@@ -90,7 +90,7 @@ class Agreement(models.Model):
         return f"{self.title} {self.valid_from:%Y}–{self.valid_to:%Y}"
 
     def get_absolute_url(self):
-        return reverse("measures:plan", args=[self.pk])
+        return reverse("measures:agreement_plan", args=[self.pk])
 
     def get_document_url(self):
         return reverse("measures:agreement_document", args=[self.pk])
@@ -289,7 +289,7 @@ class Measure(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("measures:measure", args=[self.pk])
+        return reverse("measures:measure_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -168,7 +168,7 @@ class Meeting(models.Model):
         return f"{self.title} {when}".strip()
 
     def get_absolute_url(self):
-        return reverse("meetings:detail", args=[self.pk])
+        return reverse("meetings:meeting_detail", args=[self.pk])
 
     @property
     def justering_url(self):
@@ -448,7 +448,7 @@ class Attachment(models.Model):
         return f"Bilaga {self.number}: {self.title}" if self.number else self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:attachment", args=[self.pk])
+        return reverse("meetings:attachment_download", args=[self.pk])
 
 
 class AgendaTemplate(models.Model):
@@ -521,5 +521,5 @@ class CalendarFeed(models.Model):
         return f"{self.user} – {self.council}"
 
     def get_absolute_url(self):
-        return reverse("meetings:feed", args=[self.token])
+        return reverse("meetings:calendar_feed_ics", args=[self.token])
 

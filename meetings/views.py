@@ -48,7 +48,7 @@ def _form_page(request, form, *, title, meeting=None, council=None):
     if meeting is not None:
         up_url, up_label = meeting.get_absolute_url(), meeting
     else:
-        up_url, up_label = reverse("meetings:list", args=[council.pk]), f"{_('Möten')} – {council}"
+        up_url, up_label = reverse("meetings:meeting_list", args=[council.pk]), f"{_('Möten')} – {council}"
     return render(request, "form.html", {"form": form, "title": title, "back": up_url,
                                          "up_url": up_url, "up_label": up_label})
 
@@ -81,7 +81,7 @@ def meeting_create(request, council_pk):
             council=council, user=request.user, data=form.meeting_data(), adjusters=form.cleaned_data["adjusters"]
         )
         messages.success(request, _("Mötet är skapat med rådets standarddagordning."))
-        return redirect("meetings:agenda", pk=meeting.pk)
+        return redirect("meetings:meeting_agenda", pk=meeting.pk)
     return _form_page(request, form, council=council, title=_("Nytt möte"))
 
 
@@ -156,7 +156,7 @@ def _minutes_too_long(request, item):
     if _wants_json(request):
         return JsonResponse({"error": too_long_message()}, status=413)
     messages.error(request, too_long_message())
-    return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
+    return redirect(reverse("meetings:meeting_minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 def _minutes_locked(request, locked):
@@ -198,7 +198,7 @@ def minutes_save(request, item_pk):
         if _wants_json(request):
             return JsonResponse(payload)
         messages.success(request, _("Sparat %(time)s") % {"time": saved_at})
-        return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
+        return redirect(reverse("meetings:meeting_minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
     if _wants_json(request):
         return JsonResponse(payload, status=409)
     return render(request, "meetings/conflict.html", {
@@ -213,7 +213,7 @@ def agenda_edit(request, pk):
     form = AgendaItemAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.agenda_item_add(meeting=meeting, user=request.user, title=form.cleaned_data["title"])
-        return redirect("meetings:agenda", pk=meeting.pk)
+        return redirect("meetings:meeting_agenda", pk=meeting.pk)
     items = meeting.items.select_related("presenter")
     return render(request, "meetings/agenda.html", {
         "meeting": meeting, "council": meeting.council, "items": items, "form": form,
@@ -226,7 +226,7 @@ def agenda_save_as_standard(request, pk):
     meeting = get_meeting_for(request.user, pk, write=True)
     services.agenda_template_replace(meeting=meeting, user=request.user)
     messages.success(request, _("Dagordningen är nu rådets standarddagordning för nya möten."))
-    return redirect("meetings:agenda", pk=meeting.pk)
+    return redirect("meetings:meeting_agenda", pk=meeting.pk)
 
 
 @login_required
@@ -238,7 +238,7 @@ def item_edit(request, item_pk):
         services.agenda_item_update(item=form.save(commit=False), user=request.user,
                                     numbered=form.cleaned_data["numbered"])
         messages.success(request, _("Punkten är sparad."))
-        return redirect("meetings:agenda", pk=meeting.pk)
+        return redirect("meetings:meeting_agenda", pk=meeting.pk)
     return _form_page(request, form, meeting=meeting, title=_("Ändra dagordningspunkt"))
 
 
@@ -247,7 +247,7 @@ def item_edit(request, item_pk):
 def item_move(request, item_pk):
     item = get_item_for(request.user, item_pk, write=True)
     services.agenda_move(item=item, user=request.user, direction=-1 if request.POST.get("direction") == "up" else 1)
-    return redirect(reverse("meetings:agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
+    return redirect(reverse("meetings:meeting_agenda", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 @login_required
@@ -265,7 +265,7 @@ def item_delete(request, item_pk):
         messages.error(request, str(refused.args[0]))
     else:
         messages.success(request, _("Punkten är borttagen."))
-    return redirect("meetings:agenda", pk=item.meeting_id)
+    return redirect("meetings:meeting_agenda", pk=item.meeting_id)
 
 
 @login_required
@@ -276,7 +276,7 @@ def attendance(request, pk):
     if request.method == "POST" and form.is_valid():
         changed = services.attendance_set(meeting=meeting, user=request.user, statuses=form.statuses())
         messages.success(request, _("Närvaron är sparad (%(n)s ändringar).") % {"n": len(changed)})
-        return redirect("meetings:attendance", pk=meeting.pk)
+        return redirect("meetings:meeting_attendance", pk=meeting.pk)
     return render(request, "meetings/attendance.html", {
         "meeting": meeting, "council": meeting.council, "form": form, "statuses": Attendance.Status.choices,
         "guest_form": GuestForm(prefix="guest"), "person_form": AddPersonForm(meeting=meeting, prefix="person"),
@@ -299,10 +299,10 @@ def attendance_add(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect("meetings:attendance", pk=meeting.pk)
+        return redirect("meetings:meeting_attendance", pk=meeting.pk)
     row = services.attendance_add(meeting=meeting, user=request.user, row=row)
     messages.success(request, _("%(name)s är tillagd.") % {"name": row.name})
-    return redirect("meetings:attendance", pk=meeting.pk)
+    return redirect("meetings:meeting_attendance", pk=meeting.pk)
 
 
 @login_required
@@ -310,7 +310,7 @@ def attendance_add(request, pk):
 def attendance_delete(request, pk):
     row = get_attendance_for(request.user, pk, write=True)
     services.attendance_delete(row=row, user=request.user)
-    return redirect("meetings:attendance", pk=row.meeting_id)
+    return redirect("meetings:meeting_attendance", pk=row.meeting_id)
 
 
 @login_required
@@ -318,7 +318,7 @@ def attendance_delete(request, pk):
 def decision_add(request, item_pk):
     item = get_item_for(request.user, item_pk, write=True)
     form = DecisionForm(request.POST, council=item.meeting.council)
-    anchor = reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}"
+    anchor = reverse("meetings:meeting_minutes", args=[item.meeting_id]) + f"#item-{item.pk}"
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -335,7 +335,7 @@ def decision_delete(request, pk):
     decision = get_decision_for(request.user, pk, write=True)
     item = decision.agenda_item
     services.decision_delete(decision=decision, user=request.user)
-    return redirect(reverse("meetings:minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
+    return redirect(reverse("meetings:meeting_minutes", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 @login_required
@@ -349,7 +349,7 @@ def notice_send(request, pk):
                                         past_confirmed=request.POST.get("past_confirmed") == "1")
         except services.NoticeRefused as refused:
             messages.error(request, str(refused))
-            return redirect("meetings:notice", pk=meeting.pk)
+            return redirect("meetings:meeting_notice", pk=meeting.pk)
         messages.success(request, _("Kallelsen är skickad till %(n)s personer.") % {"n": sent})
         return redirect(meeting)
     preview = services.notice_preview(meeting=meeting, url=url)
@@ -378,7 +378,7 @@ def calendar(request, council_pk):
                 feed.delete()
             feed = CalendarFeed.objects.create(user=request.user, council=council)
         messages.success(request, _("En ny hemlig kalenderadress är skapad. Den gamla slutar fungera."))
-        return redirect("meetings:calendar", council_pk=council.pk)
+        return redirect("meetings:calendar_feed", council_pk=council.pk)
     url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
     return render(request, "meetings/calendar.html", {"council": council, "feed": feed, "url": url})
 
@@ -393,7 +393,7 @@ def feed(request, token):
         raise Http404
     council = subscription.council
     # One reverse() for the whole feed, not one per meeting: only the key differs between the addresses.
-    head, tail = request.build_absolute_uri(reverse("meetings:detail", args=[_URL_KEY])).split(str(_URL_KEY))
+    head, tail = request.build_absolute_uri(reverse("meetings:meeting_detail", args=[_URL_KEY])).split(str(_URL_KEY))
 
     def render_feed():
         # The feed shows each item's number and title only; its minutes stay in the database.

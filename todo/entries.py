@@ -65,7 +65,7 @@ def prepare_entries(council_ids, *, now):
         if meeting.unassigned_items:
             reasons.append(ngettext("%(n)d punkt saknar föredragande", "%(n)d punkter saknar föredragande",
                                     meeting.unassigned_items) % {"n": meeting.unassigned_items})
-        url = reverse("meetings:notice" if meeting.notice_sent_at is None else "meetings:agenda", args=[meeting.pk])
+        url = reverse("meetings:meeting_notice" if meeting.notice_sent_at is None else "meetings:meeting_agenda", args=[meeting.pk])
         day = meeting_day(meeting)
         entries.append(Entry(
             title=_("Förbered %(meeting)s") % {"meeting": meeting}, url=url, council=meeting.council, when=day,
@@ -125,7 +125,7 @@ def protocol_entries(council_ids, *, now, today):
         entries.append(Entry(
             title=(_("Skicka rättelsen av protokollet från %(meeting)s för justering") if correction
                    else _("Skicka protokollet från %(meeting)s för justering")) % {"meeting": meeting},
-            url=reverse("meetings:detail", args=[meeting.pk]), council=meeting.council,
+            url=reverse("meetings:meeting_detail", args=[meeting.pk]), council=meeting.council,
             when=None if correction else due, note="" if correction else _("Justeras senast"),
             **({} if correction else _flags(due, today)),
         ))
@@ -171,7 +171,7 @@ def upcoming_entries(person, council_ids, *, now):
             when=meeting_day(meeting),
             note=" · ".join(filter(None, [timezone.localtime(meeting.starts_at).strftime("%H.%M"),
                                           str(meeting.forum or ""), meeting.location])),
-            ics_url=reverse("meetings:ics", args=[meeting.pk]),
+            ics_url=reverse("meetings:meeting_ics", args=[meeting.pk]),
         )
         for meeting in upcoming_meetings_for(person, council_ids, now=now)
     ]

@@ -41,7 +41,7 @@ def council_switch(request, pk):
     """Make a council the one the menu links to, then show it."""
     get_council_for(request.user, pk)
     request.session[SESSION_COUNCIL] = pk
-    return redirect("councils:detail", pk=pk)
+    return redirect("councils:council_detail", pk=pk)
 
 
 @login_required

@@ -203,4 +203,4 @@ def generate(ctx):
 
 def bench_pages(council):
     """Pages of this app that `bench` times, for a coordinator of the council."""
-    return [Page("overview", "councils:overview"), Page("council", "councils:detail", (council.pk,))]
+    return [Page("overview", "councils:council_list"), Page("council", "councils:council_detail", (council.pk,))]

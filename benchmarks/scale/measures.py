@@ -143,7 +143,7 @@ def bench_pages(council):
     if agreement is None or measure is None:
         return []
     return [
-        Page("plan", "measures:plan", (agreement.pk,)),
-        Page("plan_filtered", "measures:plan", (agreement.pk,), data={"status": "gron", "q": "polis"}),
-        Page("measure", "measures:measure", (measure.pk,)),
+        Page("plan", "measures:agreement_plan", (agreement.pk,)),
+        Page("plan_filtered", "measures:agreement_plan", (agreement.pk,), data={"status": "gron", "q": "polis"}),
+        Page("measure", "measures:measure_detail", (measure.pk,)),
     ]

@@ -217,15 +217,15 @@ def bench_pages(council):
         return []
     item = meeting.items.filter(number=5).first() or meeting.items.first()
     pages = [
-        Page("meeting_list", "meetings:list", (council.pk,)),
-        Page("meeting", "meetings:detail", (meeting.pk,)),
-        Page("meeting_changed", "meetings:detail", (meeting.pk,), data=_after_a_change(council)),
-        Page("autosave", "meetings:minutes_save", (item.pk,), method="post", data=_autosave_data(item),
+        Page("meeting_list", "meetings:meeting_list", (council.pk,)),
+        Page("meeting", "meetings:meeting_detail", (meeting.pk,)),
+        Page("meeting_changed", "meetings:meeting_detail", (meeting.pk,), data=_after_a_change(council)),
+        Page("autosave", "meetings:item_minutes_save", (item.pk,), method="post", data=_autosave_data(item),
              headers={"Accept": "application/json"}),
     ]
     feed = CalendarFeed.objects.filter(council=council).first()
     if feed:
-        pages.append(Page("ics", "meetings:feed", (feed.token,)))
+        pages.append(Page("ics", "meetings:calendar_feed_ics", (feed.token,)))
     return pages
 
 
@@ -255,7 +255,7 @@ def bench_feed(council):
         bulk(AgendaItem, [AgendaItem(meeting=meeting, position=n, number=n + 1, title=title)
                           for meeting in copies for n, title in enumerate(titles)])
         renew(council)  # a cached feed of the council's own meetings must not answer for this one
-        yield Page("ics_500", "meetings:feed", (feed.token,))
+        yield Page("ics_500", "meetings:calendar_feed_ics", (feed.token,))
         transaction.set_rollback(True)
 
 

@@ -53,7 +53,7 @@ def bench_pages(council):
     """The meeting page of the council's final protocol."""
     meeting = (Meeting.objects.filter(council=council, protocol_state=ProtocolState.FINAL)
                .order_by("-starts_at").first())
-    return [Page("meeting_final", "meetings:detail", (meeting.pk,))] if meeting else []
+    return [Page("meeting_final", "meetings:meeting_detail", (meeting.pk,))] if meeting else []
 
 
 @contextlib.contextmanager

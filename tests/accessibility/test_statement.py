@@ -31,7 +31,7 @@ def test_anyone_can_read_the_statement_with_the_parts_digg_asks_for(client, db):
 
 
 def test_every_page_links_to_the_statement_from_its_footer(client, coordinator_client, council):
-    for page_client, url in [(client, reverse("login")), (coordinator_client, reverse("councils:detail", args=[council.pk]))]:
+    for page_client, url in [(client, reverse("login")), (coordinator_client, reverse("councils:council_detail", args=[council.pk]))]:
         body = page_client.get(url).content.decode()
         footer = body[body.index("<footer"):]
         assert f'href="{URL}"' in footer

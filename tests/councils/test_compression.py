@@ -8,7 +8,7 @@ from django.urls import reverse
 
 
 def test_page_is_gzipped_for_a_browser_that_asks_and_unpacks_to_the_same_page(coordinator_client, council):
-    url = reverse("councils:detail", args=[council.pk])
+    url = reverse("councils:council_detail", args=[council.pk])
     plain = coordinator_client.get(url)
     packed = coordinator_client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
     assert "Content-Encoding" not in plain

@@ -17,7 +17,7 @@ def upcoming(html):
 
 
 def get(client, council):
-    response = client.get(reverse("councils:detail", args=[council.pk]))
+    response = client.get(reverse("councils:council_detail", args=[council.pk]))
     assert response.status_code == 200
     return response.content.decode()
 

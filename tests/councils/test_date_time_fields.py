@@ -58,17 +58,17 @@ def meeting_data(**changes):
 
 
 def test_meeting_times_are_written_and_shown_as_09_00(coordinator_client, council):
-    response = coordinator_client.post(reverse("meetings:create", args=[council.pk]), meeting_data())
+    response = coordinator_client.post(reverse("meetings:meeting_create", args=[council.pk]), meeting_data())
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert timezone.localtime(meeting.starts_at).time() == datetime.time(9, 0)
-    assert "09.00–11.30" in coordinator_client.get(reverse("meetings:list", args=[council.pk])).content.decode()
-    edit = coordinator_client.get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
+    assert "09.00–11.30" in coordinator_client.get(reverse("meetings:meeting_list", args=[council.pk])).content.decode()
+    edit = coordinator_client.get(reverse("meetings:meeting_edit", args=[meeting.pk])).content.decode()
     assert 'value="09.00"' in edit and 'type="time"' not in edit
     assert 'id="id_start_time_helptext" class="form-text">TT.MM, till exempel 09.00' in edit
 
 
 def test_a_time_in_a_wrong_format_gets_an_error_naming_the_format(coordinator_client, council):
-    response = coordinator_client.post(reverse("meetings:create", args=[council.pk]), meeting_data(start_time="9 am"))
+    response = coordinator_client.post(reverse("meetings:meeting_create", args=[council.pk]), meeting_data(start_time="9 am"))
     assert "Skriv tiden som TT.MM, till exempel 09.00." in response.content.decode()
     assert not Meeting.objects.exists()

@@ -41,14 +41,14 @@ def test_person_page_shows_the_history_of_edits(coordinator_client, member):
     coordinator_client.post(reverse("councils:person_edit", args=[member.pk]), {
         "first_name": member.first_name, "last_name": member.last_name, "title": "Områdespolis",
         "organisation": member.organisation.pk, "email": member.email, "phone": ""})
-    page = coordinator_client.get(reverse("councils:person", args=[member.pk])).content.decode()
+    page = coordinator_client.get(reverse("councils:person_detail", args=[member.pk])).content.decode()
     assert "Historik" in page and "Person ändrad" in page and "”Kommunpolis” → ”Områdespolis”" in page
 
 
 def test_person_history_leaves_out_other_councils_entries(member_client, member, other_council, outsider):
     log_action(council=other_council, user=outsider.user, action="councils.membership.created", obj=member,
                data={"body": "Grannstadens hemliga grupp"})
-    page = member_client.get(reverse("councils:person", args=[member.pk])).content.decode()
+    page = member_client.get(reverse("councils:person_detail", args=[member.pk])).content.decode()
     assert "Grannstadens hemliga grupp" not in page
 
 

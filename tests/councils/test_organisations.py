@@ -75,24 +75,24 @@ def test_site_admin_may_rename_a_shared_organisation_and_it_is_logged(admin_clie
 
 def test_coordinator_renames_her_own_organisation_and_the_history_shows_it(coordinator_client, own):
     assert rename(coordinator_client, own, "Teststadens bostäder").status_code == 302
-    page = coordinator_client.get(reverse("councils:organisation", args=[own.pk])).content.decode()
+    page = coordinator_client.get(reverse("councils:organisation_detail", args=[own.pk])).content.decode()
     assert "Historik" in page and "Organisation ändrad" in page
     assert "”Teststadens fastighetsbolag” → ”Teststadens bostäder”" in page
 
 
 def test_outsider_gets_404_for_an_organisation_only_another_council_uses(coordinator_client, foreign):
-    assert coordinator_client.get(reverse("councils:organisation", args=[foreign.pk])).status_code == 404
+    assert coordinator_client.get(reverse("councils:organisation_detail", args=[foreign.pk])).status_code == 404
     assert rename(coordinator_client, foreign, "Kapad").status_code == 404
     assert coordinator_client.post(reverse("councils:organisation_delete", args=[foreign.pk])).status_code == 404
 
 
 def test_member_gets_403_and_anonymous_the_login(member_client, client, own):
     assert rename(member_client, own, "Kapad").status_code == 403
-    assert client.get(reverse("councils:organisation", args=[own.pk])).status_code == 302
+    assert client.get(reverse("councils:organisation_detail", args=[own.pk])).status_code == 302
 
 
 def test_the_list_shows_which_organisations_the_coordinator_may_change(coordinator_client, shared, own, foreign):
-    page = coordinator_client.get(reverse("councils:organisations")).content.decode()
+    page = coordinator_client.get(reverse("councils:organisation_list")).content.decode()
     assert reverse("councils:organisation_edit", args=[own.pk]) in page
     assert reverse("councils:organisation_edit", args=[shared.pk]) not in page
     assert foreign.name not in page

@@ -10,7 +10,7 @@ D = datetime.date
 
 @pytest.fixture
 def council_url(council):
-    return reverse("councils:detail", args=[council.pk])
+    return reverse("councils:council_detail", args=[council.pk])
 
 
 def test_login_page_is_swedish(client):
@@ -25,7 +25,7 @@ def test_anonymous_user_is_sent_to_login(client, council_url):
 
 
 def test_overview_lists_only_my_councils(member_client, council, other_council):
-    body = member_client.get(reverse("councils:overview")).content.decode()
+    body = member_client.get(reverse("councils:council_list")).content.decode()
     assert council.name in body
     assert other_council.name not in body
 
@@ -162,11 +162,11 @@ def test_member_cannot_edit_person(member_client, coordinator):
 
 
 def test_outsider_cannot_see_person(outsider_client, member):
-    assert outsider_client.get(reverse("councils:person", args=[member.pk])).status_code == 404
+    assert outsider_client.get(reverse("councils:person_detail", args=[member.pk])).status_code == 404
 
 
 def test_member_sees_colleague(member_client, coordinator):
-    assert coordinator.email in member_client.get(reverse("councils:person", args=[coordinator.pk])).content.decode()
+    assert coordinator.email in member_client.get(reverse("councils:person_detail", args=[coordinator.pk])).content.decode()
 
 
 def test_coordinator_creates_forum_under_parent(coordinator_client, council, forum):
@@ -233,7 +233,7 @@ def test_date_in_another_format_gets_swedish_message_and_changes_nothing(coordin
 def test_council_page_gathers_the_meetings_and_measures_panels_in_its_view(coordinator_client, council):
     from django.urls import reverse
 
-    response = coordinator_client.get(reverse("councils:detail", args=[council.pk]))
+    response = coordinator_client.get(reverse("councils:council_detail", args=[council.pk]))
     templates = [template for template, _panel in response.context["panels"]]
     assert templates == ["meetings/_council_panel.html", "measures/_council_panel.html"]
     assert response.context["panels"][0][1]["can_write"] is True
@@ -253,7 +253,7 @@ def test_a_member_switches_the_interface_to_english_on_the_settings_page(member_
 def test_an_english_browser_still_gets_swedish_until_english_is_chosen(member_client, council):
     from django.urls import reverse
 
-    url = reverse("councils:detail", args=[council.pk])
+    url = reverse("councils:council_detail", args=[council.pk])
     assert "Att göra" in member_client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     member_client.post(reverse("set_language"), {"language": "en", "next": url})
     assert "To do" in member_client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()

@@ -53,7 +53,7 @@ def test_the_search_offers_only_the_councils_open_measures(coordinator_client, i
 
 
 def test_linking_and_unlinking_shows_on_the_meeting_page_and_in_the_history(coordinator_client, item, measures):
-    meeting_url = reverse("meetings:detail", args=[item.meeting_id])
+    meeting_url = reverse("meetings:meeting_detail", args=[item.meeting_id])
     assert "Koppla åtgärder" in coordinator_client.get(meeting_url).content.decode()
     response = coordinator_client.post(url(item), {"action": "add", "measure": measures["open"].pk})
     assert response.status_code == 302
@@ -84,7 +84,7 @@ def test_a_foreign_unknown_or_missing_measure_is_refused_and_nothing_changes(coo
 
 
 def test_readers_see_no_link_and_may_not_open_the_picker(member_client, item, measures):
-    assert "Koppla åtgärder" not in member_client.get(reverse("meetings:detail", args=[item.meeting_id])).content.decode()
+    assert "Koppla åtgärder" not in member_client.get(reverse("meetings:meeting_detail", args=[item.meeting_id])).content.decode()
     assert member_client.get(url(item)).status_code == 403
     assert member_client.post(url(item), {"action": "add", "measure": measures["open"].pk}).status_code == 403
     assert not item.measures.exists()

@@ -51,16 +51,16 @@ def test_outsider_cannot_see_agreement(outsider, agreement):
 
 def test_outsider_gets_404_on_every_plan_page(outsider_client, agreement, police_measure, place, council):
     urls = [
-        reverse("measures:plan", args=[agreement.pk]),
-        reverse("measures:plan_pdf", args=[agreement.pk]),
-        reverse("measures:plan_csv", args=[agreement.pk]),
-        reverse("measures:plan_import", args=[agreement.pk]),
-        reverse("measures:measure", args=[police_measure.pk]),
+        reverse("measures:agreement_plan", args=[agreement.pk]),
+        reverse("measures:agreement_plan_pdf", args=[agreement.pk]),
+        reverse("measures:agreement_plan_csv", args=[agreement.pk]),
+        reverse("measures:agreement_plan_import", args=[agreement.pk]),
+        reverse("measures:measure_detail", args=[police_measure.pk]),
         reverse("measures:measure_edit", args=[police_measure.pk]),
-        reverse("measures:place", args=[place.pk]),
-        reverse("measures:council", args=[council.pk]),
-        reverse("measures:mine", args=[council.pk]),
-        reverse("measures:stale", args=[council.pk]),
+        reverse("measures:place_detail", args=[place.pk]),
+        reverse("measures:council_measures", args=[council.pk]),
+        reverse("measures:my_measures", args=[council.pk]),
+        reverse("measures:stale_measures", args=[council.pk]),
     ]
     for url in urls:
         assert outsider_client.get(url).status_code == 404, url
@@ -70,13 +70,13 @@ def test_member_gets_403_on_coordinator_pages(member_client, agreement, police_m
     urls = [
         reverse("measures:measure_edit", args=[police_measure.pk]),
         reverse("measures:measure_create", args=[council.pk]),
-        reverse("measures:plan_import", args=[agreement.pk]),
+        reverse("measures:agreement_plan_import", args=[agreement.pk]),
         reverse("measures:agreement_edit", args=[agreement.pk]),
         reverse("measures:agreement_create", args=[council.pk]),
         reverse("measures:area_create", args=[agreement.pk]),
         reverse("measures:area_edit", args=[area.pk]),
         reverse("measures:place_create", args=[council.pk]),
-        reverse("measures:stale", args=[council.pk]),
+        reverse("measures:stale_measures", args=[council.pk]),
     ]
     for url in urls:
         assert member_client.get(url).status_code == 403, url
@@ -141,8 +141,8 @@ def test_outsider_cannot_comment(outsider_client, police_measure):
 def test_measure_page_shows_the_follow_up_form_only_to_those_who_may_use_it(
     member_client, police_measure, municipal_measure
 ):
-    own = member_client.get(reverse("measures:measure", args=[police_measure.pk])).content.decode()
-    other = member_client.get(reverse("measures:measure", args=[municipal_measure.pk])).content.decode()
+    own = member_client.get(reverse("measures:measure_detail", args=[police_measure.pk])).content.decode()
+    other = member_client.get(reverse("measures:measure_detail", args=[municipal_measure.pk])).content.decode()
     assert "Lägg till uppföljning" in own
     assert "Lägg till uppföljning" not in other
     assert "Kommentera" in other

@@ -5,12 +5,12 @@ from django.urls import reverse
 
 
 @pytest.mark.parametrize("old, name, args", [
-    ("/measures/rad/{council}/", "measures:council", ["council"]),
+    ("/measures/rad/{council}/", "measures:council_measures", ["council"]),
     ("/measures/rad/{council}/ny-atgard/", "measures:measure_create", ["council"]),
-    ("/measures/plan/{agreement}/", "measures:plan", ["agreement"]),
-    ("/measures/plan/{agreement}/csv/", "measures:plan_csv", ["agreement"]),
-    ("/measures/atgard/{measure}/", "measures:measure", ["measure"]),
-    ("/measures/plats/{place}/", "measures:place", ["place"]),
+    ("/measures/plan/{agreement}/", "measures:agreement_plan", ["agreement"]),
+    ("/measures/plan/{agreement}/csv/", "measures:agreement_plan_csv", ["agreement"]),
+    ("/measures/atgard/{measure}/", "measures:measure_detail", ["measure"]),
+    ("/measures/plats/{place}/", "measures:place_detail", ["place"]),
 ])
 def test_old_measures_addresses_redirect_permanently(client, police_measure, agreement, place, council,
                                                       old, name, args):
@@ -21,7 +21,7 @@ def test_old_measures_addresses_redirect_permanently(client, police_measure, agr
 
 
 def test_the_old_swedish_page_parameter_redirects_to_page(member_client, agreement):
-    response = member_client.get(reverse("measures:plan", args=[agreement.pk]), {"sida": 2, "q": "x"})
+    response = member_client.get(reverse("measures:agreement_plan", args=[agreement.pk]), {"sida": 2, "q": "x"})
     assert response.status_code == 301 and "page=2" in response["Location"] and "sida" not in response["Location"]
 
 

@@ -25,7 +25,7 @@ def snapshot(measure):
 
 
 def export(client, agreement):
-    response = client.get(reverse("measures:plan_csv", args=[agreement.pk]))
+    response = client.get(reverse("measures:agreement_plan_csv", args=[agreement.pk]))
     assert response.status_code == 200
     return response.content
 
@@ -36,7 +36,7 @@ def rows_of(text):
 
 def upload(client, agreement, text, **extra):
     file = SimpleUploadedFile("plan.csv", text.encode("utf-8-sig"), content_type="text/csv")
-    return client.post(reverse("measures:plan_import", args=[agreement.pk]), {"file": file, **extra})
+    return client.post(reverse("measures:agreement_plan_import", args=[agreement.pk]), {"file": file, **extra})
 
 
 def test_csv_opens_in_excel_utf8_bom_and_semicolons(member_client, agreement, police_measure):
@@ -60,7 +60,7 @@ def test_csv_round_trip_gives_the_same_measures(coordinator_client, agreement, p
     assert preview.status_code == 200
     assert not Measure.objects.exists(), "the preview saves nothing"
     assert preview.context["result"].ok
-    confirm = coordinator_client.post(reverse("measures:plan_import", args=[agreement.pk]),
+    confirm = coordinator_client.post(reverse("measures:agreement_plan_import", args=[agreement.pk]),
                                       {"content": preview.context["form"]["content"].value(), "confirm": "1"})
     assert confirm.status_code == 302
     after = [snapshot(m) for m in Measure.objects.order_by("position")]
@@ -125,7 +125,7 @@ def test_import_errors_name_row_and_field_and_save_nothing(coordinator_client, a
     assert "Inget har sparats." in response.content.decode()
     assert 'name="confirm"' not in response.content.decode()
     # Even a forged confirmation of a file with errors saves nothing.
-    response = coordinator_client.post(reverse("measures:plan_import", args=[agreement.pk]),
+    response = coordinator_client.post(reverse("measures:agreement_plan_import", args=[agreement.pk]),
                                        {"content": text, "confirm": "1"})
     assert response.status_code == 200
     assert not Measure.objects.exists()
@@ -141,7 +141,7 @@ def test_import_reports_unknown_area_and_missing_title(coordinator_client, agree
 
 def test_import_of_a_file_that_is_not_utf8_gets_a_message(coordinator_client, agreement):
     file = SimpleUploadedFile("plan.csv", "Åtgärd;Typ\n".encode("cp1252"), content_type="text/csv")
-    response = coordinator_client.post(reverse("measures:plan_import", args=[agreement.pk]), {"file": file})
+    response = coordinator_client.post(reverse("measures:agreement_plan_import", args=[agreement.pk]), {"file": file})
     assert "Filen är inte sparad som UTF-8." in response.content.decode()
 
 
@@ -182,7 +182,7 @@ def test_a_100_000_row_import_is_refused_from_its_size_before_it_is_read(coordin
 
 
 def test_the_form_states_the_limits(coordinator_client, agreement):
-    page = coordinator_client.get(reverse("measures:plan_import", args=[agreement.pk])).content.decode()
+    page = coordinator_client.get(reverse("measures:agreement_plan_import", args=[agreement.pk])).content.decode()
     assert "Högst 2 MB och 1 000 åtgärder per fil." in page
 
 
@@ -222,7 +222,7 @@ def test_a_huge_cell_within_the_size_limit_gets_a_row_message(agreement):
 
 
 def test_a_forged_confirmation_past_the_size_limit_saves_nothing(coordinator_client, agreement):
-    response = coordinator_client.post(reverse("measures:plan_import", args=[agreement.pk]),
+    response = coordinator_client.post(reverse("measures:agreement_plan_import", args=[agreement.pk]),
                                        {"content": big_import(20_000), "confirm": "1"})
     assert response.status_code in (200, 400)
     assert not Measure.objects.exists()

@@ -9,7 +9,7 @@ from measures.models import Activity, FollowUp, Measure
 
 @pytest.fixture
 def plan_url(agreement):
-    return reverse("measures:plan", args=[agreement.pk])
+    return reverse("measures:agreement_plan", args=[agreement.pk])
 
 
 def titles(response):
@@ -85,7 +85,7 @@ def test_filter_state_stays_in_the_url(member_client, plan_url, police_measure, 
 
 
 def test_exports_follow_the_filter(member_client, agreement, police_measure, municipal_measure, forum):
-    response = member_client.get(reverse("measures:plan_csv", args=[agreement.pk]), {"forum": forum.pk})
+    response = member_client.get(reverse("measures:agreement_plan_csv", args=[agreement.pk]), {"forum": forum.pk})
     text = response.content.decode("utf-8-sig")
     assert police_measure.title in text
     assert municipal_measure.title not in text

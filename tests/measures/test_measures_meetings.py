@@ -69,7 +69,7 @@ def test_first_meeting_shows_everything_up_to_its_day(spring, police_measure):
 def test_meeting_page_shows_follow_ups_under_the_aterrapportering_item(member_client, autumn, spring,
                                                                        police_measure):
     follow(police_measure, datetime.date(2025, 5, 2), "Arbetsgruppen har träffats två gånger.")
-    page = member_client.get(reverse("meetings:detail", args=[autumn.pk])).content.decode()
+    page = member_client.get(reverse("meetings:meeting_detail", args=[autumn.pk])).content.decode()
     assert "Uppföljning av åtgärdsplanen" in page
     assert "sedan föregående möte 2025-03-14" in page
     assert page.index("Återrapportering från arbetsgrupper") < page.index("Arbetsgruppen har träffats två gånger.")
@@ -79,7 +79,7 @@ def test_meeting_page_shows_follow_ups_under_the_aterrapportering_item(member_cl
 def test_meeting_page_lists_the_measures_an_item_reports_on(member_client, autumn, police_measure):
     item = autumn.items.get(number=1)
     police_measure.agenda_items.add(item)
-    page = member_client.get(reverse("meetings:detail", args=[autumn.pk])).content.decode()
+    page = member_client.get(reverse("meetings:meeting_detail", args=[autumn.pk])).content.decode()
     assert "Åtgärder som punkten tar upp:" in page
     assert police_measure.get_absolute_url() in page
     measure_page = member_client.get(police_measure.get_absolute_url()).content.decode()
@@ -135,13 +135,13 @@ def test_coordinator_turns_a_task_into_an_activity(coordinator_client, task, pol
 
 def test_meeting_page_offers_the_coordinator_to_turn_tasks_into_activities(coordinator_client, member_client, task):
     url = reverse("measures:decision_activity", args=[task.pk])
-    assert url in coordinator_client.get(reverse("meetings:detail", args=[task.agenda_item.meeting_id])).content.decode()
-    assert url not in member_client.get(reverse("meetings:detail", args=[task.agenda_item.meeting_id])).content.decode()
+    assert url in coordinator_client.get(reverse("meetings:meeting_detail", args=[task.agenda_item.meeting_id])).content.decode()
+    assert url not in member_client.get(reverse("meetings:meeting_detail", args=[task.agenda_item.meeting_id])).content.decode()
 
 
 def test_meeting_page_hides_tasks_that_already_are_activities(coordinator_client, task, police_measure):
     url = reverse("measures:decision_activity", args=[task.pk])
-    page_url = reverse("meetings:detail", args=[task.agenda_item.meeting_id])
+    page_url = reverse("meetings:meeting_detail", args=[task.agenda_item.meeting_id])
     police_measure.agenda_items.add(task.agenda_item)
     Activity.objects.create(measure=police_measure, decision=task, text="Rutin", position=5)
     page = coordinator_client.get(page_url).content.decode()
@@ -215,7 +215,7 @@ def test_follow_ups_show_under_the_item_marked_for_aterrapportering_whatever_its
     follow(police_measure, datetime.date(2025, 5, 2), "Arbetsgruppen har träffats två gånger.")
     autumn.items.update(reports_follow_ups=False)
     autumn.items.filter(number=1).update(reports_follow_ups=True)
-    page = member_client.get(reverse("meetings:detail", args=[autumn.pk])).content.decode()
+    page = member_client.get(reverse("meetings:meeting_detail", args=[autumn.pk])).content.decode()
     assert page.index("Lokal lägesbild") < page.index("Arbetsgruppen har träffats två gånger.") < page.index(
         "Återrapportering från arbetsgrupper")
 

@@ -36,7 +36,7 @@ def test_the_follow_up_form_shows_only_to_those_who_may_follow_up(member_client,
 
 def test_the_plan_shows_a_new_status_at_once_and_keeps_filters_apart(member_client, member, agreement,
                                                                      police_measure, municipal_measure):
-    url = reverse("measures:plan", args=[agreement.pk])
+    url = reverse("measures:agreement_plan", args=[agreement.pk])
     get(member_client, url)
     only_police = get(member_client, url, {"q": "tiggeri"})
     assert police_measure.title in only_police and municipal_measure.title not in only_police

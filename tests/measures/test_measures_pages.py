@@ -10,7 +10,7 @@ from measures.models import Agreement, FollowUp, Measure, Place, PriorityArea
 def test_my_measures_lists_what_the_member_or_her_organisation_answers_for(
     member_client, police_measure, municipal_measure, council
 ):
-    response = member_client.get(reverse("measures:mine", args=[council.pk]))
+    response = member_client.get(reverse("measures:my_measures", args=[council.pk]))
     assert response.status_code == 200
     assert [m.pk for m in response.context["measures"]] == [police_measure.pk]
 
@@ -20,7 +20,7 @@ def test_my_measures_puts_overdue_follow_ups_first_and_marks_them(member_client,
     municipal_measure.responsible_people.add(member)
     Measure.objects.filter(pk=municipal_measure.pk).update(follow_up_due=today() - datetime.timedelta(days=5))
     Measure.objects.filter(pk=police_measure.pk).update(follow_up_due=today() + datetime.timedelta(days=5))
-    response = member_client.get(reverse("measures:mine", args=[council.pk]))
+    response = member_client.get(reverse("measures:my_measures", args=[council.pk]))
     assert [m.pk for m in response.context["measures"]] == [municipal_measure.pk, police_measure.pk]
     assert "(försenad)" in response.content.decode()
 
@@ -31,7 +31,7 @@ def test_coordinator_sees_measures_without_recent_follow_up(coordinator_client, 
                             note="nyligen")
     FollowUp.objects.create(measure=municipal_measure, date=today() - datetime.timedelta(days=400), status="gron",
                             note="länge sedan")
-    url = reverse("measures:stale", args=[council.pk])
+    url = reverse("measures:stale_measures", args=[council.pk])
     assert [m.pk for m in coordinator_client.get(url).context["measures"]] == [municipal_measure.pk]
     assert coordinator_client.get(url, {"months": "24"}).context["measures"] == []
     assert coordinator_client.get(url, {"months": "x"}).context["months"] == 6
@@ -43,7 +43,7 @@ def test_place_page_splits_problems_and_development(member_client, council, plac
                                      convener="Polis adm. ansvarig", status_text="Pågående")
     development = Measure.objects.create(council=council, place=place, kind="utveckling", title="Programarbete",
                                          problem="Långsiktig utveckling")
-    response = member_client.get(reverse("measures:place", args=[place.pk]))
+    response = member_client.get(reverse("measures:place_detail", args=[place.pk]))
     assert response.context["problems"] == [problem]
     assert response.context["developments"] == [development]
     page = response.content.decode()
@@ -54,16 +54,16 @@ def test_place_page_splits_problems_and_development(member_client, council, plac
 
 def test_council_page_shows_the_plan_panel_and_links(member_client, council, agreement, police_measure):
     Measure.objects.create(council=council, title="Utan koppling")
-    page = member_client.get(reverse("councils:detail", args=[council.pk])).content.decode()
-    assert reverse("measures:council", args=[council.pk]) in page
-    assert reverse("measures:mine", args=[council.pk]) in page
+    page = member_client.get(reverse("councils:council_detail", args=[council.pk])).content.decode()
+    assert reverse("measures:council_measures", args=[council.pk]) in page
+    assert reverse("measures:my_measures", args=[council.pk]) in page
     assert agreement.title in page
     assert "1 utan prioriterat område eller problem" in page
 
 
 def test_council_measures_page_lists_flagged_measures(member_client, council, agreement):
     flagged = Measure.objects.create(council=council, title="Sätta upp skyltar")
-    response = member_client.get(reverse("measures:council", args=[council.pk]))
+    response = member_client.get(reverse("measures:council_measures", args=[council.pk]))
     assert list(response.context["flagged"]) == [flagged]
 
 

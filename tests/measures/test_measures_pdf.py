@@ -10,7 +10,7 @@ from measures import pdf
 
 def test_plan_pdf_has_one_table_per_measure_and_page_numbers(member_client, agreement, police_measure,
                                                              municipal_measure, follow_up):
-    response = member_client.get(reverse("measures:plan_pdf", args=[agreement.pk]))
+    response = member_client.get(reverse("measures:agreement_plan_pdf", args=[agreement.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
@@ -25,7 +25,7 @@ def test_plan_pdf_has_one_table_per_measure_and_page_numbers(member_client, agre
 
 
 def test_pdf_fonts_are_embedded_and_cover_swedish(member_client, agreement, police_measure):
-    content = member_client.get(reverse("measures:plan_pdf", args=[agreement.pk])).content
+    content = member_client.get(reverse("measures:agreement_plan_pdf", args=[agreement.pk])).content
     reader = PdfReader(io.BytesIO(content))
     fonts = set()
     for page in reader.pages:
@@ -50,13 +50,13 @@ def test_an_outside_image_is_never_fetched_into_a_pdf(caplog):
 
 
 def test_outsider_cannot_export_pdf(outsider_client, agreement):
-    assert outsider_client.get(reverse("measures:plan_pdf", args=[agreement.pk])).status_code == 404
+    assert outsider_client.get(reverse("measures:agreement_plan_pdf", args=[agreement.pk])).status_code == 404
 
 
 def test_pdf_of_a_huge_plan_asks_for_a_filter(member_client, agreement, police_measure, monkeypatch):
     monkeypatch.setattr(pdf, "MAX_MEASURES", 0)
-    response = member_client.get(reverse("measures:plan_pdf", args=[agreement.pk]), {"q": "tiggeri"})
+    response = member_client.get(reverse("measures:agreement_plan_pdf", args=[agreement.pk]), {"q": "tiggeri"})
     assert response.status_code == 302
-    assert response["Location"] == reverse("measures:plan", args=[agreement.pk]) + "?q=tiggeri"
+    assert response["Location"] == reverse("measures:agreement_plan", args=[agreement.pk]) + "?q=tiggeri"
     page = member_client.get(response["Location"]).content.decode()
     assert "Filtrera fram högst 0 för att skapa en PDF" in page

@@ -41,7 +41,7 @@ def count_queries(client, url, params, django_assert_max_num_queries, limit):
 @pytest.mark.parametrize("filtered", [False, True])
 def test_plan_page_query_count_is_constant(member_client, member, council, agreement, police, municipality,
                                            django_assert_max_num_queries, filtered):
-    url = reverse("measures:plan", args=[agreement.pk])
+    url = reverse("measures:agreement_plan", args=[agreement.pk])
     forum = grow(council, agreement, police, municipality, member, areas=1, measures_per_area=1, follow_ups=1)
     params = {"forum": forum.pk, "q": "Åtgärd", "status": "gul", "overdue": "on"} if filtered else {}
     few = count_queries(member_client, url, params, django_assert_max_num_queries, 20)
@@ -57,7 +57,7 @@ def test_measure_page_query_count_is_constant(member_client, member, council, ag
                                               django_assert_max_num_queries):
     grow(council, agreement, police, municipality, member, areas=1, measures_per_area=1, follow_ups=1)
     measure = Measure.objects.get()
-    url = reverse("measures:measure", args=[measure.pk])
+    url = reverse("measures:measure_detail", args=[measure.pk])
     few = count_queries(member_client, url, {}, django_assert_max_num_queries, 25)
     FollowUp.objects.bulk_create(FollowUp(measure=measure, date=datetime.date(2023, 1, 1), status="gul", note="y",
                                           author=member) for _ in range(30))

@@ -63,7 +63,7 @@ def test_the_csv_lists_every_declared_csv_field(full_measure):
 
 @pytest.mark.parametrize("name", plan_fields.search_fields() + ["activities"])
 def test_the_text_filter_searches_every_declared_text_field(member_client, full_measure, municipal_measure, name):
-    response = member_client.get(reverse("measures:plan", args=[full_measure.priority_area.agreement_id]),
+    response = member_client.get(reverse("measures:agreement_plan", args=[full_measure.priority_area.agreement_id]),
                                  {"q": f"värde-{name}"})
     assert [m.pk for m in response.context["plan"].measures] == [full_measure.pk]
 

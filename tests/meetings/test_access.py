@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from meetings.access import get_meeting_for
 
-READ_PAGES = ["meetings:detail", "meetings:ics"]
-WRITE_PAGES = ["meetings:minutes", "meetings:agenda", "meetings:attendance", "meetings:edit",
+READ_PAGES = ["meetings:meeting_detail", "meetings:meeting_ics"]
+WRITE_PAGES = ["meetings:meeting_minutes", "meetings:meeting_agenda", "meetings:meeting_attendance", "meetings:meeting_edit",
                "meetings:attachment_upload"]
 
 
@@ -44,23 +44,23 @@ def test_coordinator_and_secretary_can_open_editing_pages(coordinator_client, se
 
 
 def test_member_sees_no_editing_links(member_client, meeting):
-    page = member_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
-    assert reverse("meetings:minutes", args=[meeting.pk]) not in page
+    page = member_client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content.decode()
+    assert reverse("meetings:meeting_minutes", args=[meeting.pk]) not in page
     assert "Skicka kallelse" not in page
 
 
 def test_anonymous_visitor_is_sent_to_login(client, meeting):
-    response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+    response = client.get(reverse("meetings:meeting_detail", args=[meeting.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_meeting_list_is_for_members_only(member_client, outsider_client, council):
-    assert member_client.get(reverse("meetings:list", args=[council.pk])).status_code == 200
-    assert outsider_client.get(reverse("meetings:list", args=[council.pk])).status_code == 404
+    assert member_client.get(reverse("meetings:meeting_list", args=[council.pk])).status_code == 200
+    assert outsider_client.get(reverse("meetings:meeting_list", args=[council.pk])).status_code == 404
 
 
 def test_only_writers_may_create_meetings(member_client, outsider_client, secretary_client, council):
-    url = reverse("meetings:create", args=[council.pk])
+    url = reverse("meetings:meeting_create", args=[council.pk])
     assert outsider_client.get(url).status_code == 404
     assert member_client.get(url).status_code == 403
     assert secretary_client.get(url).status_code == 200

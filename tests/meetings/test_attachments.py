@@ -86,7 +86,7 @@ def attachment(coordinator_client, meeting):
 
 
 def test_member_can_download_an_attachment(member_client, attachment):
-    response = member_client.get(reverse("meetings:attachment", args=[attachment.pk]))
+    response = member_client.get(reverse("meetings:attachment_download", args=[attachment.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -94,11 +94,11 @@ def test_member_can_download_an_attachment(member_client, attachment):
 
 
 def test_outsider_cannot_download_an_attachment(outsider_client, attachment):
-    assert outsider_client.get(reverse("meetings:attachment", args=[attachment.pk])).status_code == 404
+    assert outsider_client.get(reverse("meetings:attachment_download", args=[attachment.pk])).status_code == 404
 
 
 def test_anonymous_visitor_cannot_download_an_attachment(client, attachment):
-    assert client.get(reverse("meetings:attachment", args=[attachment.pk])).status_code == 302
+    assert client.get(reverse("meetings:attachment_download", args=[attachment.pk])).status_code == 302
 
 
 def test_files_are_stored_under_an_unguessable_name(attachment):

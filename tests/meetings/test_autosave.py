@@ -9,7 +9,7 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 def save(client, item, text, version):
-    return client.post(reverse("meetings:minutes_save", args=[item.pk]), {"minutes": text, "version": version}, **JSON)
+    return client.post(reverse("meetings:item_minutes_save", args=[item.pk]), {"minutes": text, "version": version}, **JSON)
 
 
 def test_a_save_on_the_current_version_is_stored_and_bumps_the_version(coordinator_client, item):
@@ -35,7 +35,7 @@ def test_a_save_on_a_stale_version_is_refused_and_overwrites_nothing(coordinator
 
 def test_without_javascript_a_conflict_shows_both_texts(coordinator_client, secretary_client, item):
     save(coordinator_client, item, "<p>Första texten</p>", 1)
-    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+    response = secretary_client.post(reverse("meetings:item_minutes_save", args=[item.pk]),
                                      {"minutes": "<p>Andra texten</p>", "version": 1})
     assert response.status_code == 409
     page = response.content.decode()
@@ -50,7 +50,7 @@ def test_saved_minutes_are_sanitised(coordinator_client, item):
 
 
 def test_a_save_without_version_is_a_bad_request(coordinator_client, item):
-    response = coordinator_client.post(reverse("meetings:minutes_save", args=[item.pk]), {"minutes": "x"}, **JSON)
+    response = coordinator_client.post(reverse("meetings:item_minutes_save", args=[item.pk]), {"minutes": "x"}, **JSON)
     assert response.status_code == 400
 
 
@@ -64,7 +64,7 @@ def test_outsider_cannot_save_minutes(outsider_client, item):
 
 
 def test_autosave_only_accepts_post(coordinator_client, item):
-    assert coordinator_client.get(reverse("meetings:minutes_save", args=[item.pk])).status_code == 405
+    assert coordinator_client.get(reverse("meetings:item_minutes_save", args=[item.pk])).status_code == 405
 
 
 def test_repeated_autosaves_by_the_same_writer_leave_one_audit_entry(coordinator_client, item):
@@ -105,7 +105,7 @@ def test_a_body_over_djangos_upload_limit_gets_the_same_message(coordinator_clie
 
 
 def test_without_javascript_too_long_minutes_come_back_with_the_message(coordinator_client, item):
-    response = coordinator_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+    response = coordinator_client.post(reverse("meetings:item_minutes_save", args=[item.pk]),
                                        {"minutes": "<p>" + "ord " * 60_000 + "</p>", "version": 1}, follow=True)
     assert "Texten är för lång" in response.content.decode()
     item.refresh_from_db()

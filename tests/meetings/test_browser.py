@@ -76,7 +76,7 @@ def test_coordinator_creates_a_meeting_marks_attendance_and_finds_every_word_aft
     login, live_server, council, coordinator, member, chair, secretary
 ):
     page = login(coordinator)
-    page.goto(live_server.url + reverse("meetings:create", args=[council.pk]))
+    page.goto(live_server.url + reverse("meetings:meeting_create", args=[council.pk]))
     page.fill("#id_date", "2026-12-04")
     page.fill("#id_start_time", "09:00")
     page.fill("#id_end_time", "11:00")
@@ -94,7 +94,7 @@ def test_coordinator_creates_a_meeting_marks_attendance_and_finds_every_word_aft
     assert meeting.attendances.get(person=member).status == Attendance.Status.PRESENT
     assert meeting.attendances.get(person=chair).status == Attendance.Status.APOLOGIES
 
-    page.goto(live_server.url + reverse("meetings:minutes", args=[meeting.pk]))
+    page.goto(live_server.url + reverse("meetings:meeting_minutes", args=[meeting.pk]))
     first, second = meeting.items.all()[:2]
     type_into(page, first, " Ordföranden hälsade alla välkomna.")
     type_into(page, second, "Polisen rapporterade färre inbrott i Västberga.")
@@ -107,7 +107,7 @@ def test_coordinator_creates_a_meeting_marks_attendance_and_finds_every_word_aft
     expect(editor(page, second)).to_contain_text("Polisen rapporterade färre inbrott i Västberga.")
     assert "dagordningen godkändes" in editor(page, first).inner_text()
     assert "Polisen rapporterade färre inbrott i Västberga." in AgendaItem.objects.get(pk=second.pk).minutes
-    page.goto(live_server.url + reverse("meetings:detail", args=[meeting.pk]))
+    page.goto(live_server.url + reverse("meetings:meeting_detail", args=[meeting.pk]))
     expect(page.locator("article")).to_contain_text("Polisen rapporterade färre inbrott i Västberga.")
 
 
@@ -123,7 +123,7 @@ def live_meeting(council, coordinator, secretary):
 def test_a_second_session_gets_the_conflict_instead_of_overwriting(login, live_server, live_meeting, coordinator,
                                                                      secretary):
     item = live_meeting.items.get()
-    url = live_server.url + reverse("meetings:minutes", args=[live_meeting.pk])
+    url = live_server.url + reverse("meetings:meeting_minutes", args=[live_meeting.pk])
     first, second = login(coordinator), login(secretary)
     first.goto(url)
     second.goto(url)
@@ -147,7 +147,7 @@ def test_a_second_session_gets_the_conflict_instead_of_overwriting(login, live_s
 def test_text_typed_while_offline_is_saved_when_the_connection_returns(login, live_server, live_meeting, coordinator):
     item = live_meeting.items.get()
     page = login(coordinator)
-    page.goto(live_server.url + reverse("meetings:minutes", args=[live_meeting.pk]))
+    page.goto(live_server.url + reverse("meetings:meeting_minutes", args=[live_meeting.pk]))
     page.context.set_offline(True)
     type_into(page, item, "Skrivet utan nätverk, ord för ord.")
     expect(status(page, item)).to_contain_text("ingen anslutning", timeout=10_000)
@@ -160,9 +160,9 @@ def test_text_typed_while_offline_is_saved_when_the_connection_returns(login, li
 def test_unsaved_text_survives_a_reload_and_is_saved_afterwards(login, live_server, live_meeting, coordinator):
     item = live_meeting.items.get()
     page = login(coordinator)
-    save_url = "**" + reverse("meetings:minutes_save", args=[item.pk])
+    save_url = "**" + reverse("meetings:item_minutes_save", args=[item.pk])
     page.route(save_url, lambda route: route.abort())
-    page.goto(live_server.url + reverse("meetings:minutes", args=[live_meeting.pk]))
+    page.goto(live_server.url + reverse("meetings:meeting_minutes", args=[live_meeting.pk]))
     type_into(page, item, "Texten får inte försvinna.")
     expect(status(page, item)).to_contain_text("ingen anslutning", timeout=10_000)
     page.unroute(save_url)

@@ -22,13 +22,13 @@ def descriptions(data):
 
 def test_the_calendar_feed_names_the_item_only_as_confidential(client, member, council, secret_item):
     feed = CalendarFeed.objects.create(user=member.user, council=council)
-    text = descriptions(client.get(reverse("meetings:feed", args=[feed.token])).content)
+    text = descriptions(client.get(reverse("meetings:calendar_feed_ics", args=[feed.token])).content)
     assert "3. Sekretessbelagt ärende" in text
     assert SECRET not in text and "ungdomsgrupp" not in text
 
 
 def test_the_meeting_ics_names_the_item_only_as_confidential(member_client, meeting, secret_item):
-    response = member_client.get(reverse("meetings:ics", args=[meeting.pk]))
+    response = member_client.get(reverse("meetings:meeting_ics", args=[meeting.pk]))
     assert SECRET.encode() not in response.content
     assert "3. Sekretessbelagt ärende" in descriptions(response.content)
     assert "Mötets öppnande" in descriptions(response.content)
@@ -37,7 +37,7 @@ def test_the_meeting_ics_names_the_item_only_as_confidential(member_client, meet
 def test_the_kallelse_names_the_item_only_as_confidential(coordinator_client, meeting, secret_item,
                                                          django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # the mail leaves after the commit
-        coordinator_client.post(reverse("meetings:notice", args=[meeting.pk]))
+        coordinator_client.post(reverse("meetings:meeting_notice", args=[meeting.pk]))
     assert mail.outbox
     for message in mail.outbox:
         assert "3. Sekretessbelagt ärende" in message.body

@@ -160,7 +160,7 @@ def test_the_bomb_uploaded_as_an_attachment_gets_a_swedish_message_and_saves_not
 def test_attachments_are_served_as_inert_downloads(coordinator_client, member_client, meeting):
     coordinator_client.post(reverse("meetings:attachment_upload", args=[meeting.pk]),
                             {"file": SimpleUploadedFile("karta.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64), "title": ""})
-    response = member_client.get(reverse("meetings:attachment", args=[Attachment.objects.get().pk]))
+    response = member_client.get(reverse("meetings:attachment_download", args=[Attachment.objects.get().pk]))
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "sandbox"

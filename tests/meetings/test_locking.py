@@ -16,7 +16,7 @@ def lock(meeting, state=Meeting.ProtocolState.OUT_FOR_JUSTERING):
 
 def test_autosave_to_a_meeting_already_out_for_justering_answers_423_and_saves_nothing(secretary_client, item):
     lock(item.meeting)
-    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+    response = secretary_client.post(reverse("meetings:item_minutes_save", args=[item.pk]),
                                      {"minutes": "<p>För sent</p>", "version": item.version},
                                      HTTP_ACCEPT="application/json")
     assert response.status_code == 423
@@ -29,7 +29,7 @@ def test_autosave_that_loses_the_race_answers_423_and_saves_nothing(secretary_cl
     # The page's early check passed; the protocol went out before the save took the meeting's lock.
     monkeypatch.setattr(access, "ensure_editable", lambda meeting: None)
     lock(item.meeting)
-    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+    response = secretary_client.post(reverse("meetings:item_minutes_save", args=[item.pk]),
                                      {"minutes": "<p>För sent</p>", "version": item.version},
                                      HTTP_ACCEPT="application/json")
     assert response.status_code == 423
@@ -40,7 +40,7 @@ def test_autosave_that_loses_the_race_answers_423_and_saves_nothing(secretary_cl
 
 
 @pytest.mark.parametrize("name, args, data", [
-    ("agenda", "meeting", {"title": "Ny punkt"}),
+    ("meeting_agenda", "meeting", {"title": "Ny punkt"}),
     ("attendance_add", "meeting", {"guest-guest_name": "Gäst", "guest-status": "adjungerad"}),
     ("item_move", "item", {"direction": "up"}),
     ("item_delete", "item", {}),
@@ -63,7 +63,7 @@ def test_content_writes_after_the_protocol_went_out_are_refused(secretary_client
 
 def test_minutes_stored_without_the_service_are_cleaned_on_the_page(member_client, item):
     AgendaItem.objects.filter(pk=item.pk).update(minutes='<p onclick="x()">Hej<script>alert(1)</script></p>')
-    html = member_client.get(reverse("meetings:detail", args=[item.meeting_id])).content.decode()
+    html = member_client.get(reverse("meetings:meeting_detail", args=[item.meeting_id])).content.decode()
     assert "Hej" in html
     assert "<script>alert(1)" not in html and "onclick" not in html
 

@@ -12,14 +12,14 @@ def create(client, council, **extra):
     data = {"title": "Lokala brå", "kind": "protokoll", "date": "2026-12-04", "start_time": "09:00",
             "end_time": "11:00", "place": "Telefonvägen 30"}
     data.update(extra)
-    return client.post(reverse("meetings:create", args=[council.pk]), data)
+    return client.post(reverse("meetings:meeting_create", args=[council.pk]), data)
 
 
 def test_a_new_meeting_gets_the_standard_agenda_and_calls_every_member(coordinator_client, council, coordinator,
                                                                         member, chair, secretary):
     response = create(coordinator_client, council)
     meeting = Meeting.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("meetings:agenda", args=[meeting.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("meetings:meeting_agenda", args=[meeting.pk])
     assert [i.title for i in meeting.items.all()] == [t for t, *_rest in default_agenda()]
     assert [i.number for i in meeting.items.all()] == [1, 2, 3, 4, 5]
     assert "dagordningen godkändes" in meeting.items.first().minutes
@@ -69,7 +69,7 @@ def test_moving_an_item_renumbers_the_agenda(coordinator_client, meeting):
 
 
 def test_adding_editing_and_deleting_items(coordinator_client, meeting):
-    coordinator_client.post(reverse("meetings:agenda", args=[meeting.pk]), {"title": "Övriga frågor"})
+    coordinator_client.post(reverse("meetings:meeting_agenda", args=[meeting.pk]), {"title": "Övriga frågor"})
     new = meeting.items.last()
     assert (new.number, new.title) == (3, "Övriga frågor")
     response = coordinator_client.post(reverse("meetings:item_edit", args=[new.pk]), {
@@ -113,7 +113,7 @@ def test_marking_attendance(secretary_client, meeting, member, chair):
     data = {f"status-{a.pk}": a.status for a in rows.values()}
     data[f"status-{rows[member].pk}"] = Attendance.Status.PRESENT
     data[f"status-{rows[chair].pk}"] = Attendance.Status.APOLOGIES
-    assert secretary_client.post(reverse("meetings:attendance", args=[meeting.pk]), data).status_code == 302
+    assert secretary_client.post(reverse("meetings:meeting_attendance", args=[meeting.pk]), data).status_code == 302
     assert meeting.attendances.get(person=member).status == Attendance.Status.PRESENT
     assert meeting.attendances.get(person=chair).status == Attendance.Status.APOLOGIES
 
@@ -122,7 +122,7 @@ def test_adding_a_guest_and_showing_them_on_the_meeting_page(coordinator_client,
     coordinator_client.post(reverse("meetings:attendance_add", args=[meeting.pk]), {
         "guest-guest_name": "Rune Gäst", "guest-guest_title": "Konsult", "guest-guest_organisation": "Firma AB",
         "guest-status": Attendance.Status.CO_OPTED})
-    page = coordinator_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    page = coordinator_client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content.decode()
     assert "Rune Gäst" in page and "Konsult" in page and "Adjungerad" in page
 
 
@@ -134,8 +134,8 @@ def test_adding_the_same_person_twice_is_refused(coordinator_client, meeting, me
 
 
 def test_member_cannot_mark_attendance(member_client, outsider_client, meeting):
-    assert member_client.post(reverse("meetings:attendance", args=[meeting.pk]), {}).status_code == 403
-    assert outsider_client.post(reverse("meetings:attendance", args=[meeting.pk]), {}).status_code == 404
+    assert member_client.post(reverse("meetings:meeting_attendance", args=[meeting.pk]), {}).status_code == 403
+    assert outsider_client.post(reverse("meetings:meeting_attendance", args=[meeting.pk]), {}).status_code == 404
 
 
 def test_recording_a_task_with_who_and_when(coordinator_client, item, member):
@@ -143,7 +143,7 @@ def test_recording_a_task_with_who_and_when(coordinator_client, item, member):
         "kind": "uppdrag", "text": "Kartlägga personrån", "responsible": member.pk, "due_date": "2027-01-31"})
     decision = Decision.objects.get()
     assert (decision.responsible, str(decision.due_date)) == (member, "2027-01-31")
-    page = coordinator_client.get(reverse("meetings:detail", args=[item.meeting_id])).content.decode()
+    page = coordinator_client.get(reverse("meetings:meeting_detail", args=[item.meeting_id])).content.decode()
     assert "Uppdrag:" in page and "Kartlägga personrån" in page and "2027-01-31" in page
 
 
@@ -166,21 +166,21 @@ def test_decisions_need_the_writer_role(member_client, outsider_client, coordina
 
 
 def test_an_agenda_can_become_the_councils_standard_agenda(coordinator_client, meeting, council):
-    coordinator_client.post(reverse("meetings:agenda", args=[meeting.pk]), {"title": "Platssamverkan"})
-    coordinator_client.post(reverse("meetings:agenda_standard", args=[meeting.pk]))
+    coordinator_client.post(reverse("meetings:meeting_agenda", args=[meeting.pk]), {"title": "Platssamverkan"})
+    coordinator_client.post(reverse("meetings:agenda_template_save", args=[meeting.pk]))
     create(coordinator_client, council, date="2027-02-05")
     new = Meeting.objects.get(starts_at__year=2027)
     assert [i.title for i in new.items.all()] == ["Mötets öppnande", "Information", "Platssamverkan"]
 
 
 def test_only_writers_may_change_the_standard_agenda(member_client, outsider_client, meeting):
-    assert member_client.post(reverse("meetings:agenda_standard", args=[meeting.pk])).status_code == 403
-    assert outsider_client.post(reverse("meetings:agenda_standard", args=[meeting.pk])).status_code == 404
+    assert member_client.post(reverse("meetings:agenda_template_save", args=[meeting.pk])).status_code == 403
+    assert outsider_client.post(reverse("meetings:agenda_template_save", args=[meeting.pk])).status_code == 404
     assert not AgendaTemplate.objects.exists()
 
 
 def test_editing_meeting_details(secretary_client, meeting, chair, member):
-    response = secretary_client.post(reverse("meetings:edit", args=[meeting.pk]), {
+    response = secretary_client.post(reverse("meetings:meeting_edit", args=[meeting.pk]), {
         "title": "Lokala brå", "kind": "minnesanteckningar", "date": "2026-12-11", "start_time": "13:00",
         "end_time": "15:00", "place": "", "online_label": "Teams", "online_url": "https://teams.example.se/m",
         "chair": chair.pk, "adjusters": [member.pk], "status": "installt", "department": "Samhällsplaneringsavd.",
@@ -189,10 +189,10 @@ def test_editing_meeting_details(secretary_client, meeting, chair, member):
     meeting.refresh_from_db()
     assert meeting.kind == "minnesanteckningar" and meeting.status == Meeting.Status.CANCELLED
     assert list(meeting.adjusters.all()) == [member]
-    page = secretary_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    page = secretary_client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content.decode()
     assert "kl. 13.00–15.00" in page and "Teams" in page and "Kontakt:" in page and "Inställt" in page
 
 
 def test_member_cannot_edit_meeting_details(member_client, meeting):
-    response = member_client.post(reverse("meetings:edit", args=[meeting.pk]), {"title": "Nej"})
+    response = member_client.post(reverse("meetings:meeting_edit", args=[meeting.pk]), {"title": "Nej"})
     assert response.status_code == 403

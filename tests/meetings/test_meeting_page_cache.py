@@ -19,7 +19,7 @@ from meetings.models import AgendaItem, Attachment, Attendance, CalendarFeed, De
 
 
 def page(client, meeting):
-    response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+    response = client.get(reverse("meetings:meeting_detail", args=[meeting.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -154,7 +154,7 @@ def test_a_text_saved_before_a_request_starts_is_on_the_page_under_concurrent_sa
         try:
             while not done.is_set():
                 floor = committed[-1] if committed else -1
-                html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+                html = client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content.decode()
                 start = html.find("Runda ")
                 shown = int(html[start + 6:start + 9]) if start >= 0 else -1
                 seen.append((floor, shown))
@@ -175,7 +175,7 @@ def test_a_text_saved_before_a_request_starts_is_on_the_page_under_concurrent_sa
 
 def test_the_calendar_feed_shows_a_new_meeting_at_once(client, member, council, coordinator, meeting):
     feed = CalendarFeed.objects.create(user=member.user, council=council)
-    url = reverse("meetings:feed", args=[feed.token])
+    url = reverse("meetings:calendar_feed_ics", args=[feed.token])
     assert client.get(url).content.decode().count("BEGIN:VEVENT") == 1  # now cached
     starts = meeting.starts_at + datetime.timedelta(days=30)
     services.meeting_create(council=council, user=coordinator.user, data={
@@ -186,7 +186,7 @@ def test_the_calendar_feed_shows_a_new_meeting_at_once(client, member, council, 
 
 def test_the_meeting_list_shows_a_new_meeting_at_once_and_keeps_filters_apart(member_client, council, coordinator,
                                                                              meeting):
-    url = reverse("meetings:list", args=[council.pk])
+    url = reverse("meetings:meeting_list", args=[council.pk])
     assert "Extra möte" not in member_client.get(url).content.decode()  # now cached
     assert "Inga möten matchar urvalet." in member_client.get(url, {"q": "finns-inte"}).content.decode()
     starts = meeting.starts_at + datetime.timedelta(days=30)

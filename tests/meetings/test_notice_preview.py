@@ -10,7 +10,7 @@ from meetings.models import Meeting
 
 
 def url(meeting):
-    return reverse("meetings:notice", args=[meeting.pk])
+    return reverse("meetings:meeting_notice", args=[meeting.pk])
 
 
 def test_preview_shows_recipients_the_text_and_who_gets_nothing_and_sends_nothing(coordinator_client, meeting,

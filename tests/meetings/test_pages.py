@@ -30,7 +30,7 @@ def meetings(council):
 
 
 def listed(client, council, **query):
-    response = client.get(reverse("meetings:list", args=[council.pk]), query)
+    response = client.get(reverse("meetings:meeting_list", args=[council.pk]), query)
     return set(response.context["meetings"])
 
 
@@ -45,13 +45,13 @@ def test_the_list_filters_by_year_status_forum_and_text(member_client, council, 
 
 def test_the_list_never_shows_another_councils_meetings(member_client, council, other_council, meetings):
     make_meeting(other_council, datetime.date(2024, 9, 20), title="Grannmöte")
-    assert "Grannmöte" not in member_client.get(reverse("meetings:list", args=[council.pk])).content.decode()
+    assert "Grannmöte" not in member_client.get(reverse("meetings:meeting_list", args=[council.pk])).content.decode()
 
 
 def test_the_council_page_links_to_meetings_and_shows_next_and_recent(member_client, council, meetings):
     upcoming = make_meeting(council, timezone.localdate() + datetime.timedelta(days=10), title="Nästa möte")
-    page = member_client.get(reverse("councils:detail", args=[council.pk])).content.decode()
-    assert reverse("meetings:list", args=[council.pk]) in page
+    page = member_client.get(reverse("councils:council_detail", args=[council.pk])).content.decode()
+    assert reverse("meetings:meeting_list", args=[council.pk]) in page
     assert upcoming.get_absolute_url() in page and meetings["group"].get_absolute_url() in page
 
 
@@ -83,7 +83,7 @@ def page_queries(client, meeting, name):
     return len(queries)
 
 
-@pytest.mark.parametrize("name", ["meetings:detail", "meetings:minutes"])
+@pytest.mark.parametrize("name", ["meetings:meeting_detail", "meetings:meeting_minutes"])
 def test_the_meeting_page_query_count_does_not_grow_with_its_rows(
     coordinator_client, council, make_person, settings, tmp_path, name, django_assert_max_num_queries
 ):

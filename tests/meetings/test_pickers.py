@@ -23,7 +23,7 @@ def choices(response, field):
 
 
 def test_a_new_meeting_offers_only_current_members(coordinator_client, council, member, chair, former_member):
-    response = coordinator_client.get(reverse("meetings:create", args=[council.pk]))
+    response = coordinator_client.get(reverse("meetings:meeting_create", args=[council.pk]))
     for field in ("chair", "secretary", "adjusters", "contact_person"):
         assert member in choices(response, field) and chair in choices(response, field)
         assert former_member not in choices(response, field)
@@ -33,7 +33,7 @@ def test_a_chair_who_has_left_stays_chosen_on_an_existing_meeting(coordinator_cl
     starts = timezone.make_aware(datetime.datetime(2023, 11, 10, 9))
     meeting = Meeting.objects.create(council=council, title="Lokala brå", starts_at=starts,
                                      ends_at=starts + datetime.timedelta(hours=2), place="Rummet", chair=former_member)
-    response = coordinator_client.get(reverse("meetings:edit", args=[meeting.pk]))
+    response = coordinator_client.get(reverse("meetings:meeting_edit", args=[meeting.pk]))
     assert former_member in choices(response, "chair")
     item = AgendaItem.objects.create(meeting=meeting, position=0, number=1, title="Information")
     response = coordinator_client.get(reverse("meetings:item_edit", args=[item.pk]))

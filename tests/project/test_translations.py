@@ -49,7 +49,7 @@ def test_the_compiled_catalogue_matches_the_po_file():
 @pytest.mark.parametrize("language, words", [("sv", "Att göra"), ("en", "To do")])
 def test_pages_follow_the_chosen_language(member_client, council, language, words):
     member_client.post(reverse("set_language"), {"language": language, "next": "/"})
-    page = member_client.get(reverse("councils:detail", args=[council.pk])).content.decode()
+    page = member_client.get(reverse("councils:council_detail", args=[council.pk])).content.decode()
     assert words in page and f'<html lang="{language}">' in page
 
 
@@ -69,10 +69,10 @@ def test_the_main_pages_have_no_swedish_ui_text_left_in_english(coordinator_clie
         meeting = meeting_create(council=council, user=coordinator.user, data={
             "title": "Rådsmöte", "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=2), "place": "X"})
         data = ["Rådsmöte", *(title for title, *_rest in default_agenda())]
-    for url in [reverse("councils:detail", args=[council.pk]), reverse("meetings:list", args=[council.pk]),
-                reverse("meetings:detail", args=[meeting.pk]), reverse("meetings:minutes", args=[meeting.pk]),
-                reverse("meetings:agenda", args=[meeting.pk]), reverse("meetings:attendance", args=[meeting.pk]),
-                reverse("measures:council", args=[council.pk]), reverse("protocols:protocol_meeting", args=[meeting.pk]),
+    for url in [reverse("councils:council_detail", args=[council.pk]), reverse("meetings:meeting_list", args=[council.pk]),
+                reverse("meetings:meeting_detail", args=[meeting.pk]), reverse("meetings:meeting_minutes", args=[meeting.pk]),
+                reverse("meetings:meeting_agenda", args=[meeting.pk]), reverse("meetings:meeting_attendance", args=[meeting.pk]),
+                reverse("measures:council_measures", args=[council.pk]), reverse("protocols:protocol_meeting", args=[meeting.pk]),
                 reverse("councils:account_settings")]:
         page = coordinator_client.get(url).content.decode()
         for text in data:

@@ -72,7 +72,7 @@ def reopen(meeting, secretary):
 def test_every_autosave_answered_sparat_is_in_the_frozen_version(held_meeting, secretary):
     writer, sender = logged_in(secretary), logged_in(secretary)
     item = held_meeting.items.get(number=2)
-    save_url = reverse("meetings:minutes_save", args=[item.pk])
+    save_url = reverse("meetings:item_minutes_save", args=[item.pk])
     send_url = reverse("protocols:protocol_send", args=[held_meeting.pk])
     refused = 0
     for n in range(ROUNDS):

@@ -143,7 +143,7 @@ def test_a_failing_mail_server_never_turns_an_answer_into_an_error(sent, chair, 
 
 
 def test_meeting_form_cannot_set_the_protocol_state(secretary_client, held_meeting):
-    url = reverse("meetings:edit", args=[held_meeting.pk])
+    url = reverse("meetings:meeting_edit", args=[held_meeting.pk])
     form = secretary_client.get(url).content.decode()
     assert "protocol_state" not in form and "justerat" not in form.lower().split("<form")[-1].split("</form>")[0]
     secretary_client.post(url, {

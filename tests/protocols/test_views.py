@@ -219,14 +219,14 @@ def test_verification_page_rejects_a_file_that_is_not_a_pdf(db):
 def test_meeting_edit_views_refuse_a_final_protocol(sealed, final):
     secretary_client = sealed.client("secretary")
     item = final.meeting.items.get(number=2)
-    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+    response = secretary_client.post(reverse("meetings:item_minutes_save", args=[item.pk]),
                                      {"minutes": "<p>Ändrat i efterhand</p>", "version": item.version})
     assert response.status_code == 403
     assert "Protokollet är justerat och kan inte ändras" in response.content.decode()
     item.refresh_from_db()
     assert "Ändrat i efterhand" not in item.minutes
     assert secretary_client.post(reverse("meetings:item_delete", args=[item.pk])).status_code == 403
-    assert secretary_client.get(reverse("meetings:edit", args=[final.meeting_id])).status_code == 403
+    assert secretary_client.get(reverse("meetings:meeting_edit", args=[final.meeting_id])).status_code == 403
     assert final.meeting.items.filter(pk=item.pk).exists()
 
 
@@ -234,7 +234,7 @@ def test_meeting_edit_views_open_again_after_a_correction_starts(sealed, final):
     secretary_client, secretary = sealed.client("secretary"), sealed.person("secretary")
     justering.protocol_correction_start(meeting=final.meeting, user=secretary.user, reason="Stavfel.")
     item = final.meeting.items.get(number=2)
-    response = secretary_client.post(reverse("meetings:minutes_save", args=[item.pk]),
+    response = secretary_client.post(reverse("meetings:item_minutes_save", args=[item.pk]),
                                      {"minutes": "<p>Rättad text</p>", "version": item.version})
     assert response.status_code == 302
     item.refresh_from_db()
@@ -242,5 +242,5 @@ def test_meeting_edit_views_open_again_after_a_correction_starts(sealed, final):
 
 
 def test_meeting_page_links_to_its_justering(member_client, held_meeting):
-    html = member_client.get(reverse("meetings:detail", args=[held_meeting.pk])).content.decode()
+    html = member_client.get(reverse("meetings:meeting_detail", args=[held_meeting.pk])).content.decode()
     assert reverse("protocols:protocol_meeting", args=[held_meeting.pk]) in html

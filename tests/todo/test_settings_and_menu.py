@@ -56,14 +56,14 @@ def test_anonymous_without_token_is_sent_to_login(client):
 
 def test_the_menu_reaches_meetings_plan_and_my_measures_of_the_council(member_client, council):
     body = member_client.get(reverse("todo:start")).content.decode()
-    for name in ("meetings:list", "measures:council", "measures:mine"):
+    for name in ("meetings:meeting_list", "measures:council_measures", "measures:my_measures"):
         assert reverse(name, args=[council.pk]) in body
 
 
 def test_the_menu_follows_the_council_of_the_page(member_client, member, council, other_council):
     Membership.objects.create(person=member, council=other_council, role=Membership.Role.MEMBER)
-    body = member_client.get(reverse("meetings:list", args=[other_council.pk])).content.decode()
-    assert reverse("measures:council", args=[other_council.pk]) in body
+    body = member_client.get(reverse("meetings:meeting_list", args=[other_council.pk])).content.decode()
+    assert reverse("measures:council_measures", args=[other_council.pk]) in body
     assert reverse("todo:council_switch", args=[council.pk]) in body  # the switcher offers the other one
 
 
@@ -72,7 +72,7 @@ def test_switching_council_changes_the_menu_on_pages_without_a_council(member_cl
     response = member_client.get(reverse("todo:council_switch", args=[other_council.pk]))
     assert response["Location"] == other_council.get_absolute_url()
     body = member_client.get(reverse("todo:start")).content.decode()
-    assert reverse("measures:mine", args=[other_council.pk]) in body
+    assert reverse("measures:my_measures", args=[other_council.pk]) in body
 
 
 def test_an_outsider_cannot_switch_to_a_council(outsider_client, council):
@@ -84,5 +84,5 @@ def test_a_single_council_has_no_switcher(member_client):
 
 
 def test_pages_below_the_council_have_breadcrumbs(member_client, council):
-    body = member_client.get(reverse("meetings:list", args=[council.pk])).content.decode()
+    body = member_client.get(reverse("meetings:meeting_list", args=[council.pk])).content.decode()
     assert 'class="breadcrumb' in body and council.get_absolute_url() in body

@@ -35,7 +35,7 @@ def test_coordinator_is_asked_to_prepare_the_next_meeting(coordinator_client, ma
     body = page(coordinator_client)
     assert "Möten att förbereda" in body
     assert "Kallelsen är inte skickad" in body and "1 punkt saknar föredragande" in body
-    assert reverse("meetings:notice", args=[meeting.pk]) in body
+    assert reverse("meetings:meeting_notice", args=[meeting.pk]) in body
 
 
 def test_a_prepared_meeting_is_not_an_entry(coordinator_client, make_meeting, chair):
@@ -53,7 +53,7 @@ def test_coordinator_sees_a_held_meeting_whose_protocol_is_not_sent(coordinator_
     meeting = make_meeting(day=days(-3), title="Höstmötet")
     body = page(coordinator_client)
     assert "Skicka protokollet från Höstmötet" in body
-    assert reverse("meetings:detail", args=[meeting.pk]) in body
+    assert reverse("meetings:meeting_detail", args=[meeting.pk]) in body
     assert days(council.justering_days - 3).isoformat() in body  # the deadline
 
 
@@ -90,7 +90,7 @@ def test_member_sees_meetings_she_is_called_to_with_ics(member_client, make_meet
     make_meeting(day=days(14), title="Inte kallad")
     body = page(member_client)
     assert "Vintermötet" in body and "Inte kallad" not in body
-    assert reverse("meetings:ics", args=[called.pk]) in body
+    assert reverse("meetings:meeting_ics", args=[called.pk]) in body
 
 
 def test_nothing_to_do_says_so(member_client):

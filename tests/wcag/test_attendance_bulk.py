@@ -16,7 +16,7 @@ def radios(page, value):
 def test_one_organisation_then_everyone_is_marked_present_and_saved(demo_site, pages_as):
     page = pages_as("samordnare")
     meeting = demo_site.objects.meeting
-    page.goto(demo_site.url + reverse("meetings:attendance", args=[meeting.pk]))
+    page.goto(demo_site.url + reverse("meetings:meeting_attendance", args=[meeting.pk]))
     organisation = page.locator("main tr[data-organisation]").first.get_attribute("data-organisation")
     rows = page.locator(f'main tr[data-organisation="{organisation}"]')
     others = page.locator(f'main tr[data-organisation]:not([data-organisation="{organisation}"])')

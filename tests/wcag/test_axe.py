@@ -68,7 +68,7 @@ def test_refusal_pages_have_no_axe_violations(demo_site, pages_as, name, role, s
 
 def test_a_form_showing_its_errors_has_no_axe_violations(demo_site, pages_as):
     page = pages_as("samordnare")
-    page.goto(demo_site.url + reverse("meetings:create", args=[demo_site.objects.council.pk]))
+    page.goto(demo_site.url + reverse("meetings:meeting_create", args=[demo_site.objects.council.pk]))
     page.fill("#id_date", "20/11/2026")
     page.fill("#id_place", "")
     page.locator("main form button[type=submit]").last.click()
@@ -89,7 +89,7 @@ def test_the_measure_form_showing_its_errors_has_no_axe_violations(demo_site, pa
 def test_the_conflict_view_has_no_axe_violations(demo_site, pages_as):
     page = pages_as("samordnare")
     item = demo_site.objects.item
-    page.goto(demo_site.url + reverse("meetings:minutes", args=[item.meeting_id]))
+    page.goto(demo_site.url + reverse("meetings:meeting_minutes", args=[item.meeting_id]))
     # The form a browser without JavaScript posts, sent with a version someone else has already replaced.
     with page.expect_navigation():
         page.evaluate("""(url) => {
@@ -101,7 +101,7 @@ def test_the_conflict_view_has_no_axe_violations(demo_site, pages_as):
                 input.type = 'hidden'; input.name = name; input.value = value; form.append(input);
             }
             document.body.append(form); form.submit();
-        }""", reverse("meetings:minutes_save", args=[item.pk]))
+        }""", reverse("meetings:item_minutes_save", args=[item.pk]))
     assert page.locator("h1").first.is_visible()
     assert_no_violations(page)
 
@@ -109,7 +109,7 @@ def test_the_conflict_view_has_no_axe_violations(demo_site, pages_as):
 def test_the_confirmation_before_removing_an_item_with_text_has_no_axe_violations(demo_site, pages_as):
     page = pages_as("samordnare")
     item = demo_site.objects.item  # "Mötets öppnande" with the standard agenda's opening text
-    page.goto(demo_site.url + reverse("meetings:agenda", args=[item.meeting_id]))
+    page.goto(demo_site.url + reverse("meetings:meeting_agenda", args=[item.meeting_id]))
     page.get_by_role("button", name=f"Ta bort § {item.number} {item.title}").click()
     page.wait_for_load_state()
     assert page.get_by_role("button", name="Ta bort punkten och texten").is_visible()

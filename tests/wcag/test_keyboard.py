@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(demo_site, pages_as):
     page = pages_as("samordnare")
-    page.goto(demo_site.url + reverse("councils:overview"))
+    page.goto(demo_site.url + reverse("councils:council_list"))
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Hoppa till innehållet"
     page.keyboard.press("Enter")
@@ -18,7 +18,7 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(de
 
 def test_a_failed_submit_focuses_an_error_summary_naming_the_fields(demo_site, pages_as):
     page = pages_as("samordnare")
-    page.goto(demo_site.url + reverse("meetings:create", args=[demo_site.objects.council.pk]))
+    page.goto(demo_site.url + reverse("meetings:meeting_create", args=[demo_site.objects.council.pk]))
     page.fill("#id_date", "20/11/2026")
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
@@ -33,14 +33,14 @@ def test_a_failed_submit_focuses_an_error_summary_naming_the_fields(demo_site, p
 def test_removing_an_agenda_item_asks_first_and_names_the_item(demo_site, pages_as):
     page = pages_as("samordnare")
     meeting = demo_site.objects.meeting
-    page.goto(demo_site.url + reverse("meetings:agenda", args=[meeting.pk]))
+    page.goto(demo_site.url + reverse("meetings:meeting_agenda", args=[meeting.pk]))
     before = page.locator("main ol > li").count()
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     empty = meeting.items.filter(minutes="").first()  # an item with text gets a confirmation page instead
     page.get_by_role("button", name=f"Ta bort § {empty.number} {empty.title}").click()
     assert asked and empty.title in asked[0]
-    page.goto(demo_site.url + reverse("meetings:agenda", args=[meeting.pk]))
+    page.goto(demo_site.url + reverse("meetings:meeting_agenda", args=[meeting.pk]))
     assert page.locator("main ol > li").count() == before
 
 
@@ -59,7 +59,7 @@ def test_after_moving_an_item_focus_is_back_on_the_button_that_moved_it(demo_sit
     page = pages_as("samordnare")
     meeting = demo_site.objects.meeting
     first = demo_site.objects.item
-    page.goto(demo_site.url + reverse("meetings:agenda", args=[meeting.pk]))
+    page.goto(demo_site.url + reverse("meetings:meeting_agenda", args=[meeting.pk]))
     page.get_by_role("button", name=f"Flytta ned: {first.title}").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -8,7 +8,7 @@ from tests.wcag.pages import PAGES
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.mark.parametrize("name", ["meetings:detail", "measures:plan", "measures:measure"])
+@pytest.mark.parametrize("name", ["meetings:meeting_detail", "measures:agreement_plan", "measures:measure_detail"])
 def test_print_shows_the_content_without_menu_or_buttons(demo_site, pages_as, name):
     page = pages_as("samordnare")
     page.goto(demo_site.url + PAGES[name].path(name, demo_site.objects))

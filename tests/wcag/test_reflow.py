@@ -9,7 +9,7 @@ from tests.wcag.pages import PAGES, Page
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # The pages the issue measured too wide, then every other page a coordinator or member opens.
-NAMED = ["meetings:detail", "measures:plan", "measures:measure", "meetings:list", "councils:detail"]
+NAMED = ["meetings:meeting_detail", "measures:agreement_plan", "measures:measure_detail", "meetings:meeting_list", "councils:council_detail"]
 REFLOW_SCANS = NAMED + [name for name, page in PAGES.items() if isinstance(page, Page) and name not in NAMED]
 
 
@@ -65,7 +65,7 @@ def test_the_menu_is_collapsed_behind_a_button_on_a_phone(demo_site, narrow_page
 
 
 def test_a_wide_table_scrolls_in_a_named_keyboard_reachable_region(demo_site, narrow_page):
-    narrow_page.goto(demo_site.url + PAGES["meetings:list"].path("meetings:list", demo_site.objects))
+    narrow_page.goto(demo_site.url + PAGES["meetings:meeting_list"].path("meetings:meeting_list", demo_site.objects))
     region = narrow_page.locator(".table-scroll").first
     assert region.get_attribute("tabindex") == "0"
     assert region.get_attribute("role") == "region"
