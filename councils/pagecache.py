@@ -38,9 +38,9 @@ def body_context(**context):
     return {"csrf_token": CSRF_PLACEHOLDER, **context}
 
 
-def cached_body(request, name, *parts, render):
-    """The HTML `render()` returns, from the cache when a body with the same name and parts is there, with
-    the request's own CSRF token in place of the placeholder."""
+def cached_fragment(name, *parts, render):
+    """The HTML `render()` returns, from the cache when a fragment with the same name and parts is there.
+    For pieces without forms (the CSRF placeholder is only filled in by cached_body)."""
     key = ":".join(["lobra", "body", name, get_language() or "", *(str(part) for part in parts)])
     cache = caches["pages"]
     html = cache.get(key)
@@ -49,6 +49,18 @@ def cached_body(request, name, *parts, render):
         if any(value != CSRF_PLACEHOLDER for value in _TOKEN_FIELDS.findall(html)):
             raise ValueError(f"A cached page body must render its forms with body_context() ({name}).")
         cache.set(key, html)
+    return html
+
+
+def cached_body(request, name, *parts, render):
+    """The HTML `render()` returns, from the cache when a body with the same name and parts is there, with
+    the request's own CSRF token in place of the placeholder."""
+    html = cached_fragment(name, *parts, render=render)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return mark_safe(html)  # rendered by a template with autoescaping on
+
+
+def digest(value):
+    """A short key part for what a fragment shows (a tuple of plain values)."""
+    return hashlib.blake2s(repr(value).encode(), digest_size=12).hexdigest()

@@ -3,7 +3,11 @@
 import datetime
 
 from django.db.models import Count, Q, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from councils.pagecache import cached_fragment, digest
 
 from .models import Attendance, Decision, Meeting, ProtocolState, page_prefetches
 from .sections import attach_sections
@@ -122,9 +126,26 @@ def meeting_document(meeting, perms):
     items = list(meeting.items.all())
     loose_attachments = meeting.split_attachments(items)
     attach_sections(meeting, items, perms)
+    for item in items:
+        item.document_html = item_document_html(item)
     return {
         "meeting": meeting,
         "items": items,
         "attendance_groups": attendance_groups(meeting.attendances.all()),
         "loose_attachments": loose_attachments,
     }
+
+
+def item_document_html(item):
+    """One agenda item as the meeting page shows it, cached under everything it shows: an autosave (a new
+    version) or a new decision renders that item again, and the other items come from the cache."""
+    shown = (
+        item.number, item.title, item.presenter_name, item.confidential, item.confidentiality_ground, item.version,
+        item.minutes_updated_at,
+        [(d.pk, d.kind, d.text, d.responsible_name, d.due_date) for d in item.decisions.all()],
+        [(a.pk, str(a), a.get_absolute_url()) for a in item.page_attachments],
+    )
+    return mark_safe(cached_fragment(  # rendered by a template with autoescaping on
+        "meeting-item", item.pk, digest(shown),
+        render=lambda: render_to_string("meetings/_item_document.html", {"item": item}),
+    ))

@@ -194,3 +194,24 @@ def test_the_meeting_list_shows_a_new_meeting_at_once_and_keeps_filters_apart(me
         "title": "Extra möte", "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=1)})
     assert "Extra möte" in member_client.get(url).content.decode()
     assert "Extra möte" not in member_client.get(url, {"q": "finns-inte"}).content.decode()
+
+
+def test_an_autosave_renders_only_its_own_item_again(member_client, meeting, item, secretary, monkeypatch):
+    from meetings import selectors
+
+    rendered = []
+    original = selectors.render_to_string
+
+    def counting(template, context=None, *args, **kwargs):
+        if template == "meetings/_item_document.html":
+            rendered.append(context["item"].pk)
+        return original(template, context, *args, **kwargs)
+
+    monkeypatch.setattr(selectors, "render_to_string", counting)
+    page(member_client, meeting)
+    assert sorted(rendered) == sorted(meeting.items.values_list("pk", flat=True))
+    rendered.clear()
+    services.minutes_save(item=item, user=secretary.user, minutes="<p>Bara den här punkten</p>",
+                          base_version=item.version)
+    assert "Bara den här punkten" in page(member_client, meeting)
+    assert rendered == [item.pk]
