@@ -161,7 +161,7 @@ STORAGES = {
 # Renderings of frozen protocols and of minutes, keyed by what they show, so they never go stale. Local memory
 # (per process) unless configured: several app servers share one Redis or Memcached (README).
 # "pages" holds rendered page bodies keyed by the council's revision (councils/pagecache.py); in local memory it
-# keeps at most 1 000 (a meeting page's body is 20–60 kB, an item's document a few kB): at most some 30 MB, so a
+# keeps at most 500 (a meeting page's body is 20–60 kB, an item's document a few kB): 30 MB at the very most, so a
 # worker stays well under 200 MB.
 _CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")
 _CACHE_LOCATION = os.environ.get("CACHE_LOCATION", "lobra")
@@ -178,7 +178,7 @@ CACHES = {
         "LOCATION": _CACHE_LOCATION + "-pages" if _LOCAL_CACHE else _CACHE_LOCATION,
         "KEY_PREFIX": "pages",
         "TIMEOUT": None,
-        **({"OPTIONS": {"MAX_ENTRIES": 1000}} if _LOCAL_CACHE else {}),
+        **({"OPTIONS": {"MAX_ENTRIES": 500}} if _LOCAL_CACHE else {}),
     },
 }
 
