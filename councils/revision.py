@@ -6,9 +6,11 @@ revision in the same transaction that makes it, so the next request builds the b
 is never served again; nothing is ever deleted from the cache, entries only leave it to make room.
 
 Every change goes through a service that logs it (`councils.models.log_action`, admin edits through
-`councils.history.LoggedAdmin`) or writes a meeting under its row lock (`meetings.locking.meeting_locked`,
-for the autosaves that are not logged one by one); both renew the revision. A person or an organisation
-can appear in several councils, so their changes renew every council they appear in.
+`councils.history.LoggedAdmin`), and logging renews the revision. The one kind of write that is not logged
+each time, an autosave of minutes soon after the same person's last one, shows only on the meeting page:
+it stamps the meeting's `updated_at` under the meeting's row lock (`meetings.locking.meeting_locked`), and
+the meeting page's key holds that too. A person or an organisation can appear in several councils, so their
+changes renew every council they appear in.
 
 A reader that read the old revision may store what it built under the old key; no one asks for that key
 again. A reader that read the new revision reads data at least as new (each statement sees what was

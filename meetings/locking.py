@@ -4,8 +4,7 @@ import contextlib
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-
-from councils.revision import renew
+from django.utils import timezone
 
 from .models import Meeting
 
@@ -26,12 +25,14 @@ def meeting_locked(meeting_id):
 
     The protocol services take the same lock before they freeze or finalise, so a write that got the lock
     first is in the frozen version, and a write that came second sees the new state and is refused.
-    Taking the lock also renews the council's revision (councils/revision.py): not every write under it is
-    logged (an autosave within a few minutes of the same person's last one is not), and cached pages must
-    still show it.
+    Taking the lock also stamps the meeting's `updated_at`, which the meeting page's cache key holds: not every
+    write under the lock is logged (an autosave within a few minutes of the same person's last one is not), so
+    the council's revision (councils/revision.py) does not always move, and only the meeting page shows what
+    such a write changed. The council's other cached pages stay cached while the minutes are being written.
     """
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting_id)
         ensure_editable(meeting)
-        renew(meeting.council_id)
+        meeting.updated_at = timezone.now()
+        Meeting.objects.filter(pk=meeting.pk).update(updated_at=meeting.updated_at)
         yield meeting

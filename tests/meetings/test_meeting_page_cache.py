@@ -29,10 +29,13 @@ def test_a_saved_text_shows_on_the_next_request(member_client, meeting, item, se
     saved = services.minutes_save(item=item, user=secretary.user, minutes="<p>Första texten</p>",
                                   base_version=item.version)
     assert "Första texten" in page(member_client, meeting)
-    # A second save by the same person minutes later is not logged on its own; it still shows.
+    # A second save by the same person minutes later is not logged on its own; it still shows, and the
+    # council's other pages keep their cached bodies (its revision stays).
+    revision = Council.objects.get(pk=meeting.council_id).revision
     services.minutes_save(item=saved.item, user=secretary.user, minutes="<p>Andra texten</p>",
                           base_version=saved.item.version)
     assert "Andra texten" in page(member_client, meeting)
+    assert Council.objects.get(pk=meeting.council_id).revision == revision
 
 
 def test_a_decision_and_an_attendance_change_show_on_the_next_request(coordinator_client, member_client, meeting,
