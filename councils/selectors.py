@@ -34,18 +34,18 @@ def councils_of(user):
     cached = getattr(user, "_lobra_councils", None)
     if cached is not None:
         return cached
-    memberships = (
+    memberships = list(
         Membership.objects.current().filter(person__user=user)
         .select_related("council__organisation", "person").order_by("council__name", "council_id")
     )
+    if memberships:
+        user.person = memberships[0].person  # the one person behind the login; the menu shows the name
     roles, councils = {}, {}
     for membership in memberships:
         councils.setdefault(membership.council_id, membership.council)
         roles.setdefault(membership.council_id, set())
         if membership.forum_id is None:
             roles[membership.council_id].add(membership.role)
-        if not user._state.fields_cache.get("person"):
-            user._state.fields_cache["person"] = membership.person  # the menu shows the person's name
     user._lobra_roles = {pk: frozenset(council_roles) for pk, council_roles in roles.items()}
     result = user._lobra_councils = [MyCouncil(council=council, roles=user._lobra_roles[pk])
                                      for pk, council in councils.items()]
