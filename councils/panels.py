@@ -8,6 +8,8 @@ panel here when Django starts (its AppConfig.ready), and the council view gather
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .registry import Registry
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -21,19 +23,15 @@ class Panel:
     changes_with: Callable | None = None
 
 
-_panels = []
-
-
-def register(panel):
-    if panel not in _panels:
-        _panels.append(panel)
+_panels = Registry()
+register = _panels.register
 
 
 def council_panels(council, user):
     """(template, context) of every registered panel, in order."""
-    return [(panel.template, panel.context(council, user)) for panel in sorted(_panels, key=lambda p: p.order)]
+    return [(panel.template, panel.context(council, user)) for panel in _panels]
 
 
 def panels_key(council):
     """What the registered panels' content depends on besides the council's revision and the day."""
-    return tuple(panel.changes_with(council) for panel in sorted(_panels, key=lambda p: p.order) if panel.changes_with)
+    return tuple(panel.changes_with(council) for panel in _panels if panel.changes_with)

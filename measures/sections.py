@@ -9,6 +9,8 @@ template only renders what it returns.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from councils.registry import Registry
+
 
 @dataclass(frozen=True)
 class MeasureSection:
@@ -19,15 +21,10 @@ class MeasureSection:
     order: int = 0
 
 
-_sections = []
-
-
-def register(section):
-    if section not in _sections:
-        _sections.append(section)
+_sections = Registry()
+register = _sections.register
 
 
 def measure_sections(measure, perms):
     """(template, context) of every registered section, in order."""
-    return [(section.template, section.context(measure, perms))
-            for section in sorted(_sections, key=lambda s: s.order)]
+    return [(section.template, section.context(measure, perms)) for section in _sections]

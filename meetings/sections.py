@@ -9,6 +9,8 @@ called once for the whole meeting, and its template only renders what it returne
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from councils.registry import Registry
+
 
 @dataclass(frozen=True)
 class ItemSection:
@@ -21,12 +23,8 @@ class ItemSection:
     order: int = 0
 
 
-_sections = []
-
-
-def register(section):
-    if section not in _sections:
-        _sections.append(section)
+_sections = Registry()
+register = _sections.register
 
 
 def attach_sections(meeting, items, perms):
@@ -34,7 +32,7 @@ def attach_sections(meeting, items, perms):
     for item in items:
         item.sections = []
     by_pk = {item.pk: item for item in items}
-    for section in sorted(_sections, key=lambda s: s.order):
+    for section in _sections:
         for item_pk, context in section.context(meeting, items, perms).items():
             if item_pk in by_pk:
                 by_pk[item_pk].sections.append((section.template, context))
