@@ -15,6 +15,9 @@ from django.db import connection, transaction
 
 from councils.models import Council, Forum, Membership, Organisation, Person
 
+# Chromium, the per-module browser and the login for browser tests (tests/browser.py).
+pytest_plugins = ["tests.browser"]
+
 PASSWORD = "test-lösenord-123"
 
 

@@ -4,15 +4,15 @@ after which the problem's line on the compliance page is green."""
 import pytest
 
 from assessments.models import Measurement
-from tests.browser import browser_page, login  # noqa: F401  (the shared fixture and login)
+from tests.browser import log_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_coordinator_goes_from_lagesbild_to_follow_up_and_the_problem_turns_green(
-        browser_page, live_server, council, coordinator):  # noqa: F811  (the imported fixture)
+        browser_page, live_server, council, coordinator):
     page = browser_page
-    login(page, live_server, "samordnare")
+    log_in(page, live_server, "samordnare")
     page.goto(f"{live_server.url}/councils/{council.pk}/assessments/")
 
     page.click("text=Ny lägesbild")

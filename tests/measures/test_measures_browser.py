@@ -3,15 +3,15 @@
 import pytest
 
 from measures.models import FollowUp
-from tests.browser import browser_page, login  # noqa: F401  (the shared fixture and login)
+from tests.browser import log_in
 
 pytestmark = pytest.mark.browser
 
 
-def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_server, member, agreement,  # noqa: F811
+def test_member_filters_the_plan_and_reports_a_follow_up(browser_page, live_server, member, agreement,
                                                          police_measure, municipal_measure, forum):
     page = browser_page
-    login(page, live_server, "ledamot")
+    log_in(page, live_server, "ledamot")
     page.goto(f"{live_server.url}/measures/plan/{agreement.pk}/")
     assert page.locator("table.measure-table").count() == 2
 

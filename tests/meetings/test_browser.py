@@ -1,59 +1,19 @@
 """Live minutes in a real browser: create, attend, type, reload; conflicts; a lost connection loses nothing."""
 
 import datetime
-import os
-import shutil
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Attendance, Meeting
+from tests.browser import skip_module_without_chromium
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = "/usr/bin/chromium"
-
-if not shutil.which(CHROMIUM) and not os.environ.get("CI_REQUIRE_BROWSER"):
-    pytest.skip(f"{CHROMIUM} saknas (Debian-paketet chromium); webbläsartesterna hoppas över.",
-                allow_module_level=True)
+skip_module_without_chromium()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from tests.conftest import PASSWORD  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def login(browser, live_server):
-    contexts = []
-
-    def login(person):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(live_server.url + reverse("login"))
-        page.fill("input[name=username]", person.user.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
+from playwright.sync_api import expect  # noqa: E402
 
 
 def editor(page, item):

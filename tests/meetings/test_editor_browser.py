@@ -8,8 +8,6 @@ from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting
 
-from .test_browser import CHROMIUM, browser, login  # noqa: F401  (fixtures shared with the live-minutes tests)
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HEADER = ["Problemområde", "Åtgärd/insats", "Deltagare", "Sammankallande/ansvarig", "Status/uppföljning"]
@@ -135,7 +133,7 @@ def write_platssamverkan_and_word_paste(page, live_server, meeting):
 
 
 def test_the_five_column_platssamverkan_table_typed_by_keyboard_is_stored_with_its_header_row(
-    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair
 ):
     meeting = draft_meeting(council, secretary, chair)
     page = login(coordinator)
@@ -160,7 +158,7 @@ def test_the_five_column_platssamverkan_table_typed_by_keyboard_is_stored_with_i
 
 
 def test_tab_moves_through_the_cells_and_leaves_the_editor_after_the_last_one(
-    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair
 ):
     meeting = draft_meeting(council, secretary, chair)
     first = meeting.items.order_by("position")[0]
@@ -196,7 +194,7 @@ def test_tab_moves_through_the_cells_and_leaves_the_editor_after_the_last_one(
 
 
 def test_the_toolbar_has_swedish_names_pressed_states_and_one_tab_stop(
-    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair
 ):
     meeting = draft_meeting(council, secretary, chair)
     first = meeting.items.order_by("position")[0]
@@ -215,7 +213,7 @@ def test_the_toolbar_has_swedish_names_pressed_states_and_one_tab_stop(
 
 
 def test_the_caret_lands_at_the_end_and_alt_page_down_goes_to_the_next_item(
-    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair
 ):
     meeting = draft_meeting(council, secretary, chair)
     first, second, _ = meeting.items.order_by("position")
@@ -230,7 +228,7 @@ def test_the_caret_lands_at_the_end_and_alt_page_down_goes_to_the_next_item(
     assert AgendaItem.objects.get(pk=second.pk).minutes == "<p>Tidigare text. Mer text.</p>"
 
 
-def test_save_status_is_announced_only_when_saved(login, live_server, council, coordinator, secretary, chair):  # noqa: F811
+def test_save_status_is_announced_only_when_saved(login, live_server, council, coordinator, secretary, chair):
     meeting = draft_meeting(council, secretary, chair)
     first = meeting.items.order_by("position")[0]
     page = login(coordinator)
@@ -249,7 +247,7 @@ def test_save_status_is_announced_only_when_saved(login, live_server, council, c
 
 
 def test_pasting_five_megabytes_of_html_gives_a_swedish_message_and_loses_nothing(
-    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair
 ):
     from playwright.sync_api import expect
 
@@ -277,7 +275,7 @@ def test_pasting_five_megabytes_of_html_gives_a_swedish_message_and_loses_nothin
 
 
 def test_a_save_refused_because_the_protocol_went_out_for_justering_keeps_the_text(
-    login, live_server, council, coordinator, secretary, chair  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair
 ):
     from playwright.sync_api import expect
 

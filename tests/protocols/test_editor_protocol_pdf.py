@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from protocols.models import ProtocolVersion
-from tests.meetings.test_browser import browser, login  # noqa: F401  (the browser fixtures)
 from tests.meetings.test_editor_browser import HEADER, draft_meeting, write_platssamverkan_and_word_paste
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,7 +18,7 @@ def pdf_text(data, tmp_path):
 
 
 def test_a_table_typed_by_keyboard_keeps_its_header_row_in_order_in_the_signed_pdf(
-    login, live_server, council, coordinator, secretary, chair, signing_dir, tmp_path  # noqa: F811
+    login, live_server, council, coordinator, secretary, chair, signing_dir, tmp_path
 ):
     meeting = draft_meeting(council, secretary, chair)
     page = login(coordinator)

@@ -6,7 +6,6 @@ so the package runs its own server thread over the same test database and flushe
 """
 
 import os
-import shutil
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -16,14 +15,13 @@ from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
+from tests.browser import launch, skip_module_without_chromium
+
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = "/usr/bin/chromium"
 DEMO_PASSWORD = "lobra-demo"  # the demo default; load_demo reads DEMO_PASSWORD only when set
 ROLES = ["samordnare", "ledamot", "ordforande", "justerare", "annan"]
 
-if not shutil.which(CHROMIUM) and not os.environ.get("CI_REQUIRE_BROWSER"):
-    pytest.skip(f"{CHROMIUM} saknas (Debian-paketet chromium); tillgänglighetstesterna hoppas över.",
-                allow_module_level=True)
+skip_module_without_chromium("tillgänglighetstesterna")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -124,11 +122,9 @@ def demo_site(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the whole walk (the shared fixture in tests/browser.py is per module)."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
 
